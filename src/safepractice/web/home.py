@@ -1,0 +1,33 @@
+"""The home page's "what to do next" list, gathered from every domain.
+
+A domain adds a provider with ``register``: a function taking the membership and returning
+``NextStep`` items. The home page shows them most urgent first.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from safepractice.schools.models import Membership
+
+
+@dataclass(frozen=True)
+class NextStep:
+    title: str
+    url: str
+    urgency: int = 1  # 3 overdue, 2 due soon, 1 to do, 0 for information
+    detail: str = ""
+    count: int | None = None
+
+
+Provider = Callable[[Membership], list[NextStep]]
+_providers: list[Provider] = []
+
+
+def register(provider: Provider) -> Provider:
+    _providers.append(provider)
+    return provider
+
+
+def next_steps(membership: Membership) -> list[NextStep]:
+    steps = [step for provider in _providers for step in provider(membership)]
+    return sorted(steps, key=lambda step: -step.urgency)
