@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "safepractice.schools",
     "safepractice.audit",
     "safepractice.web",
+    "safepractice.oversight",
 ]
 
 MIDDLEWARE = [

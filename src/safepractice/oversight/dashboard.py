@@ -1,0 +1,169 @@
+"""What the head's and the governors' dashboard shows, assembled from the selectors.
+
+The head sees exact numbers, each linking to the list behind it. A governor sees the same
+aggregates with small numbers suppressed and no links to lists that name people or cases.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from safepractice.cases.models import Route
+from safepractice.schools.models import Membership
+
+from . import charts, selectors
+from .links import oversight_list, sees_named_lists, url_or_none
+from .suppression import derived, shown
+from .terms import DateRange
+
+ACK_EDGES = (0, 1, 2, 3, 4, 5, 10)
+NOTIFY_EDGES = (0, 15, 30, 45, 60, 120, 240)
+
+
+@dataclass(frozen=True)
+class Figure:
+    label: str
+    text: str
+    url: str | None = None
+    urgency: int = 0
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    url: str | None = None
+
+
+def default_period(today: datetime.date) -> DateRange:
+    """The last twelve whole and current months."""
+    start = selectors.month_starts(today, 12)[0]
+    return DateRange(start, today)
+
+
+def _counter(named: bool):
+    return (lambda n: str(n)) if named else (lambda n: shown(n).text)
+
+
+def attention(membership: Membership, now: datetime.datetime) -> list[Figure]:
+    school_id = membership.school_id
+    slug = membership.school.slug
+    named = sees_named_lists(membership)
+    count = _counter(named)
+    today = timezone.localdate(now)
+    cases = selectors.case_figures([school_id], now)[school_id]
+    registers = selectors.register_figures([school_id], now)[school_id]
+    starters = selectors.unfinished_starter_counts([school_id], today)[school_id]
+    return [
+        Figure(
+            "Cyberbullying reports not acknowledged in time", count(cases.overdue_acknowledgements),
+            oversight_list(membership, "overdue-acknowledgements"),
+            3 if cases.overdue_acknowledgements else 0,
+            f"Acknowledgement is due within {membership.school.acknowledgement_working_days} "
+            "working days.",
+        ),
+        Figure(
+            "Indecent-images cases with a notification missing",
+            count(cases.overdue_notifications),
+            oversight_list(membership, "overdue-notifications"),
+            3 if cases.overdue_notifications else 0,
+            "Police and safeguarding unit, within the hour.",
+        ),
+        Figure(
+            "Declarations and exceptions awaiting SLT", count(registers.awaiting_slt),
+            url_or_none("registers:queue", slug) if named else None,
+            2 if registers.awaiting_slt else 0,
+            f"{count(registers.declarations_awaiting)} declarations, "
+            f"{count(registers.contact_awaiting)} contact-detail and "
+            f"{count(registers.phone_awaiting)} phone exceptions.",
+        ),
+        Figure(
+            "Exceptions ending in the next 14 days", count(registers.expiring_soon),
+            oversight_list(membership, "expiring-exceptions"),
+            1 if registers.expiring_soon else 0,
+        ),
+        Figure(
+            "New starters with unfinished checklists", count(starters),
+            url_or_none("registers:starters", slug) if named else None,
+            1 if starters else 0,
+        ),
+    ]
+
+
+def open_cases_table(membership: Membership, now: datetime.datetime) -> dict:
+    school_id = membership.school_id
+    cases = selectors.case_figures([school_id], now)[school_id]
+    count = _counter(sees_named_lists(membership))
+    rows = []
+    for route in Route:
+        cells = [
+            Cell(count(cases.open_by_route_age.get((route.value, key), 0)),
+                 oversight_list(membership, "open-cases", route=route.value, band=key)
+                 if cases.open_by_route_age.get((route.value, key)) else None)
+            for key, *_ in selectors.AGE_BANDS
+        ]
+        total = cases.open_by_route.get(route.value, 0)
+        rows.append((selectors.ROUTE_SHORT[route], cells, Cell(
+            count(total),
+            oversight_list(membership, "open-cases", route=route.value) if total else None,
+        )))
+    return {
+        "bands": [label for _, label, *_ in selectors.AGE_BANDS],
+        "rows": rows,
+        "total": Cell(count(cases.open_total),
+                      oversight_list(membership, "open-cases") if cases.open_total else None),
+    }
+
+
+def _month_label(month: datetime.date) -> str:
+    return f"{month:%b %y}"
+
+
+def case_charts(school_ids: list[int], period: DateRange, ack_target: int) -> list[charts.Chart]:
+    months, counts = selectors.cases_per_month(school_ids, period.start, period.end)
+    per_month = charts.stacked_bars(
+        "Cases raised per month, by route",
+        [_month_label(m) for m in months],
+        [charts.Series(selectors.ROUTE_SHORT[r], counts[r.value]) for r in Route],
+    )
+    acknowledgement = charts.distribution(
+        "Time to acknowledge cyberbullying reports",
+        selectors.acknowledgement_times(school_ids, period.start, period.end),
+        edges=ACK_EDGES, target=ack_target, unit="working days",
+        target_label=f"{ack_target} working days",
+    )
+    notification = charts.distribution(
+        "Time to notify police and safeguarding unit (indecent images)",
+        selectors.notification_times(school_ids, period.start, period.end),
+        edges=NOTIFY_EDGES, target=60, unit="min", target_label="60 minutes",
+    )
+    return [per_month, acknowledgement, notification]
+
+
+def completion_chart(school_id: int, end: datetime.date) -> charts.Chart:
+    points = selectors.completion_over_time(school_id, end)
+    return charts.line(
+        "Staff who have acknowledged the current social media policy",
+        [(_month_label(month), round(percent, 1)) for month, percent in points],
+    )
+
+
+def completion_rows(membership: Membership, today: datetime.date) -> dict:
+    figures = selectors.policy_figures([membership.school_id], today)[membership.school_id]
+    named = sees_named_lists(membership)
+    count = _counter(named)
+
+    def percent(row: selectors.CompletionRow) -> str:
+        if row.percent is None:
+            return "–"
+        return f"{row.percent}%" if named else derived(f"{row.percent}%", row.in_scope)
+
+    rows = [(row.label, count(row.in_scope), count(row.acknowledged), percent(row))
+            for row in figures.completion]
+    total = figures.total
+    return {
+        "figures": figures,
+        "rows": rows,
+        "total": (total.label, count(total.in_scope), count(total.acknowledged), percent(total)),
+    }

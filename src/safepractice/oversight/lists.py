@@ -1,0 +1,163 @@
+"""The lists behind the dashboard's numbers: which cases, which exceptions.
+
+Each list reuses the very filter its number was counted with (``selectors``), so a count and
+its list cannot disagree. Cases are listed by reference, route, state and dates only: what
+happened stays inside the case, behind the cases app's own need-to-know rules.
+"""
+
+import datetime
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+from django.http import QueryDict
+from django.utils import timezone
+
+from safepractice.cases.models import Case, Route
+from safepractice.cases.workflow import state_label
+from safepractice.registers.models import ContactDetailsException, PhoneOnDutyException
+from safepractice.schools.models import Membership
+
+from . import selectors
+from .links import url_or_none
+
+PAGE_SIZE = 50
+
+
+@dataclass(frozen=True)
+class Row:
+    cells: list[str]
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class OversightList:
+    name: str
+    title: str
+    columns: list[str]
+    rows: Callable[[Membership, QueryDict, datetime.datetime], "QuerySet | list"]
+    render: Callable[[object, Membership, datetime.datetime], Row]
+    explanation: str = ""
+
+
+def _case_filter(params: QueryDict, now: datetime.datetime) -> Q:
+    route = params.get("route") or None
+    band = params.get("band") or None
+    if route and route not in Route.values:
+        raise ValueError(f"There is no route called {route!r}.")
+    if band and band not in {key for key, *_ in selectors.AGE_BANDS}:
+        raise ValueError(f"There is no age band called {band!r}.")
+    return selectors.open_case_filter(route, band, now)
+
+
+def _cases(condition: Q, membership: Membership) -> QuerySet[Case]:
+    return (
+        Case.objects.filter(condition, school=membership.school)
+        .only("id", "route", "state", "raised_at", "acknowledgement_due_on", "school_id")
+        .order_by("raised_at", "id")
+    )
+
+
+def _case_row(case: Case, membership: Membership, now: datetime.datetime) -> Row:
+    age = (now - case.raised_at).days
+    return Row(
+        [
+            case.reference,
+            selectors.ROUTE_SHORT[Route(case.route)],
+            state_label(case.route, case.state),
+            f"{timezone.localtime(case.raised_at):%d %b %Y %H:%M}",
+            f"{age} day{'s' if age != 1 else ''}",
+        ],
+        url_or_none("cases:detail", membership.school.slug, case.pk),
+    )
+
+
+def _overdue_ack_row(case: Case, membership: Membership, now: datetime.datetime) -> Row:
+    row = _case_row(case, membership, now)
+    due = case.acknowledgement_due_on
+    late = selectors.working_days_between(due, timezone.localdate(now)) if due else 0
+    return Row([*row.cells[:4], f"{due:%d %b %Y}" if due else "", f"{late}"], row.url)
+
+
+def _overdue_notify_row(case: Case, membership: Membership, now: datetime.datetime) -> Row:
+    row = _case_row(case, membership, now)
+    minutes = int((now - case.raised_at).total_seconds() // 60)
+    return Row([*row.cells[:4], f"{minutes}"], row.url)
+
+
+@dataclass(frozen=True)
+class Expiring:
+    kind: str
+    person: str
+    ends: str
+    url: str | None
+
+
+def _expiring(membership: Membership, _params: QueryDict, now: datetime.datetime) -> list:
+    today = timezone.localdate(now)
+    slug = membership.school.slug
+    contacts = (
+        ContactDetailsException.objects.filter(
+            selectors.contact_expiring_filter(today), school=membership.school
+        ).select_related("membership__user").order_by("ends_on")
+    )
+    phones = (
+        PhoneOnDutyException.objects.filter(
+            selectors.phone_expiring_filter(now), school=membership.school
+        ).select_related("membership__user").order_by("ends_at")
+    )
+    return [
+        *(Expiring("Contact details given to a pupil or parent", c.membership.user.full_name,
+                   f"{c.ends_on:%d %b %Y}", url_or_none("registers:contact", slug, c.pk))
+          for c in contacts),
+        *(Expiring("Phone on while on duty", p.membership.user.full_name,
+                   f"{timezone.localtime(p.ends_at):%d %b %Y %H:%M}",
+                   url_or_none("registers:phone", slug, p.pk))
+          for p in phones),
+    ]
+
+
+CASE_COLUMNS = ["Reference", "Route", "State", "Raised", "Open for"]
+
+LISTS: dict[str, OversightList] = {
+    entry.name: entry
+    for entry in (
+        OversightList(
+            "open-cases", "Open cases", CASE_COLUMNS,
+            lambda m, params, now: _cases(_case_filter(params, now), m),
+            _case_row,
+        ),
+        OversightList(
+            "overdue-acknowledgements", "Cyberbullying reports not acknowledged in time",
+            ["Reference", "Route", "State", "Raised", "Acknowledgement due",
+             "Working days overdue"],
+            lambda m, params, now: _cases(
+                selectors.overdue_acknowledgement_filter(timezone.localdate(now)), m),
+            _overdue_ack_row,
+            "Reports still waiting for acknowledgement after the working days the school allows.",
+        ),
+        OversightList(
+            "overdue-notifications", "Indecent-images cases with a notification missing",
+            ["Reference", "Route", "State", "Raised", "Minutes since raised"],
+            lambda m, params, now: _cases(selectors.overdue_notification_filter(now), m),
+            _overdue_notify_row,
+            "The police and the safeguarding unit must both be told at once; these cases "
+            "passed the hour without both notifications recorded.",
+        ),
+        OversightList(
+            "expiring-exceptions", "Exceptions ending in the next 14 days",
+            ["Exception", "Member of staff", "Ends"],
+            _expiring,
+            lambda item, m, now: Row([item.kind, item.person, item.ends], item.url),
+        ),
+    )
+}
+
+
+def all_rows(entry: OversightList, membership: Membership, params: QueryDict,
+             now: datetime.datetime) -> Iterator[Row]:
+    items = entry.rows(membership, params, now)
+    if isinstance(items, QuerySet):
+        items = items.iterator(chunk_size=2000)
+    for item in items:
+        yield entry.render(item, membership, now)

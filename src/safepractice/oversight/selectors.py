@@ -1,0 +1,543 @@
+"""The aggregates the head, the governors and the trust see: counts and times, never people.
+
+Every function takes school ids and answers for all of them at once, grouped in the
+database, so the trust view of twenty schools costs the same handful of queries as one
+school's dashboard (the tests pin the query counts).
+"""
+
+import datetime
+import statistics
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Min, Q
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+
+from safepractice.cases.models import Body, Case, Notification, NotificationKind, Route
+from safepractice.cases.workingdays import is_working_day
+from safepractice.policies.models import Acknowledgement, PolicyDocument, PolicyKind, PolicyVersion
+from safepractice.policies.selectors import ReviewState, review_state
+from safepractice.registers.models import (
+    ContactDetailsException,
+    Decision,
+    PhoneOnDutyException,
+    SocialContactDeclaration,
+)
+from safepractice.schools.models import Membership, StaffCategory
+
+CLOSED = "closed"
+NOTIFICATION_DEADLINE = datetime.timedelta(minutes=60)
+EXPIRY_WINDOW = datetime.timedelta(days=14)
+# (key, label, lower bound in days, upper bound in days or None)
+AGE_BANDS = (
+    ("week", "Under a week", 0, 7),
+    ("month", "1 to 4 weeks", 7, 28),
+    ("quarter", "1 to 3 months", 28, 91),
+    ("older", "Over 3 months", 91, None),
+)
+ROUTES = list(Route)
+ROUTE_SHORT = {
+    Route.CYBERBULLYING: "Cyberbullying",
+    Route.INDECENT_IMAGES: "Indecent images",
+    Route.UNSUITABLE_MATERIAL: "Unsuitable material",
+    Route.CONDUCT: "Conduct",
+    Route.PUPIL_EXPOSURE: "Pupil exposure",
+}
+
+
+def _ids(school_ids: Iterable[int]) -> list[int]:
+    return sorted(set(school_ids))
+
+
+# Cases --------------------------------------------------------------------------------------
+
+@dataclass
+class CaseFigures:
+    open_by_route: dict[str, int] = field(default_factory=dict)
+    open_by_route_age: dict[tuple[str, str], int] = field(default_factory=dict)
+    overdue_acknowledgements: int = 0
+    overdue_notifications: int = 0
+
+    @property
+    def open_total(self) -> int:
+        return sum(self.open_by_route.values())
+
+
+def open_case_filter(route: str | None = None, band: str | None = None, now=None) -> Q:
+    """The open cases of a route and age band, as a filter the list behind a number reuses."""
+    now = now or timezone.now()
+    condition = ~Q(state=CLOSED)
+    if route:
+        condition &= Q(route=route)
+    if band:
+        _, _, low, high = next(b for b in AGE_BANDS if b[0] == band)
+        condition &= Q(raised_at__lte=now - datetime.timedelta(days=low))
+        if high is not None:
+            condition &= Q(raised_at__gt=now - datetime.timedelta(days=high))
+    return condition
+
+
+def overdue_acknowledgement_filter(today: datetime.date) -> Q:
+    """Cyberbullying reports not yet acknowledged and past the working days allowed."""
+    return Q(route=Route.CYBERBULLYING, state="reported", acknowledgement_due_on__lt=today)
+
+
+def overdue_notification_filter(now: datetime.datetime) -> Q:
+    """Indecent-images cases still waiting for both notifications an hour after being raised."""
+    return Q(route=Route.INDECENT_IMAGES, state="raised",
+             raised_at__lte=now - NOTIFICATION_DEADLINE)
+
+
+def case_figures(school_ids: Iterable[int], now=None) -> dict[int, CaseFigures]:
+    """Open cases by route and age, and overdue counts, per school: one query."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    bands = {
+        key: Count("id", filter=open_case_filter(band=key, now=now))
+        for key, *_ in AGE_BANDS
+    }
+    rows = (
+        Case.objects.filter(school_id__in=_ids(school_ids))
+        .exclude(state=CLOSED)
+        .values("school_id", "route")
+        .annotate(
+            total=Count("id"),
+            overdue_ack=Count("id", filter=overdue_acknowledgement_filter(today)),
+            overdue_notify=Count("id", filter=overdue_notification_filter(now)),
+            **bands,
+        )
+        .order_by()
+    )
+    figures: dict[int, CaseFigures] = {school_id: CaseFigures() for school_id in school_ids}
+    for row in rows:
+        school = figures[row["school_id"]]
+        school.open_by_route[row["route"]] = row["total"]
+        for key, *_ in AGE_BANDS:
+            school.open_by_route_age[(row["route"], key)] = row[key]
+        school.overdue_acknowledgements += row["overdue_ack"]
+        school.overdue_notifications += row["overdue_notify"]
+    return figures
+
+
+def month_starts(end: datetime.date, months: int) -> list[datetime.date]:
+    first = end.replace(day=1)
+    starts = []
+    for _ in range(months):
+        starts.append(first)
+        first = (first - datetime.timedelta(days=1)).replace(day=1)
+    return starts[::-1]
+
+
+def cases_per_month(
+    school_ids: Iterable[int], start: datetime.date, end: datetime.date
+) -> tuple[list[datetime.date], dict[str, list[int]]]:
+    """Cases raised per calendar month and route between ``start`` and ``end`` (inclusive)."""
+    months = []
+    cursor = start.replace(day=1)
+    while cursor <= end:
+        months.append(cursor)
+        cursor = (cursor + datetime.timedelta(days=32)).replace(day=1)
+    counts = {route.value: [0] * len(months) for route in ROUTES}
+    index = {month: i for i, month in enumerate(months)}
+    rows = (
+        Case.objects.filter(
+            school_id__in=_ids(school_ids),
+            raised_at__date__gte=start,
+            raised_at__date__lte=end,
+        )
+        .annotate(month=TruncMonth("raised_at"))
+        .values("month", "route")
+        .annotate(total=Count("id"))
+        .order_by()
+    )
+    for row in rows:
+        month = row["month"]
+        month = month.date() if isinstance(month, datetime.datetime) else month
+        if month in index:
+            counts[row["route"]][index[month]] += row["total"]
+    return months, counts
+
+
+def working_days_between(start: datetime.date, end: datetime.date) -> int:
+    """Working days after ``start`` up to and including ``end`` (same day → 0)."""
+    days, cursor = 0, start
+    while cursor < end:
+        cursor += datetime.timedelta(days=1)
+        days += is_working_day(cursor)
+    return days
+
+
+def acknowledgement_times(
+    school_ids: Iterable[int], start: datetime.date, end: datetime.date
+) -> list[int]:
+    """Working days from report to acknowledgement, for cyberbullying reports raised in range."""
+    pairs = Case.objects.filter(
+        school_id__in=_ids(school_ids),
+        route=Route.CYBERBULLYING,
+        raised_at__date__gte=start,
+        raised_at__date__lte=end,
+        acknowledged_at__isnull=False,
+    ).values_list("raised_at", "acknowledged_at")
+    return [
+        working_days_between(timezone.localdate(raised), timezone.localdate(acknowledged))
+        for raised, acknowledged in pairs
+    ]
+
+
+def notification_times(
+    school_ids: Iterable[int], start: datetime.date, end: datetime.date
+) -> list[float]:
+    """Minutes from raising an indecent-images case until both the police and the
+    safeguarding unit had been notified, for cases raised in range that have both."""
+    rows = (
+        Notification.objects.filter(
+            case__school_id__in=_ids(school_ids),
+            case__route=Route.INDECENT_IMAGES,
+            case__raised_at__date__gte=start,
+            case__raised_at__date__lte=end,
+            kind=NotificationKind.NOTIFIED,
+            body__in=[Body.POLICE, Body.SAFEGUARDING_UNIT],
+        )
+        .values("case_id", "case__raised_at", "body")
+        .annotate(first=Min("at"))
+        .order_by()
+    )
+    per_case: dict[int, dict] = defaultdict(dict)
+    raised: dict[int, datetime.datetime] = {}
+    for row in rows:
+        per_case[row["case_id"]][row["body"]] = row["first"]
+        raised[row["case_id"]] = row["case__raised_at"]
+    return [
+        max(0.0, (max(bodies.values()) - raised[case_id]).total_seconds() / 60)
+        for case_id, bodies in per_case.items()
+        if len(bodies) == 2
+    ]
+
+
+@dataclass(frozen=True)
+class RouteSummary:
+    route: str
+    label: str
+    raised: int
+    closed: int
+    median_days_to_close: float | None
+
+
+def route_summaries(
+    school_ids: Iterable[int], start: datetime.date, end: datetime.date
+) -> list[RouteSummary]:
+    """Per route: cases raised in range, how many are closed, median days to close."""
+    rows = Case.objects.filter(
+        school_id__in=_ids(school_ids),
+        raised_at__date__gte=start,
+        raised_at__date__lte=end,
+    ).values_list("route", "raised_at", "closed_at")
+    raised: dict[str, int] = defaultdict(int)
+    durations: dict[str, list[float]] = defaultdict(list)
+    for route, raised_at, closed_at in rows:
+        raised[route] += 1
+        if closed_at is not None:
+            durations[route].append((closed_at - raised_at).total_seconds() / 86400)
+    return [
+        RouteSummary(
+            route.value, ROUTE_SHORT[route], raised[route.value], len(durations[route.value]),
+            statistics.median(durations[route.value]) if durations[route.value] else None,
+        )
+        for route in ROUTES
+    ]
+
+
+# Declarations and exceptions ----------------------------------------------------------------
+
+@dataclass
+class RegisterFigures:
+    declarations_awaiting: int = 0
+    contact_awaiting: int = 0
+    phone_awaiting: int = 0
+    contact_expiring: int = 0
+    phone_expiring: int = 0
+    declarations_in_force: int = 0
+    contact_in_force: int = 0
+    phone_in_force: int = 0
+
+    @property
+    def awaiting_slt(self) -> int:
+        return self.declarations_awaiting + self.contact_awaiting + self.phone_awaiting
+
+    @property
+    def expiring_soon(self) -> int:
+        return self.contact_expiring + self.phone_expiring
+
+
+def declaration_awaiting_filter() -> Q:
+    return Q(acknowledged_at__isnull=True, withdrawn_at__isnull=True)
+
+
+def contact_awaiting_filter(today: datetime.date) -> Q:
+    return Q(ended_at__isnull=True, ends_on__gte=today) & (
+        Q(senior_agreed_at__isnull=True) | Q(parent_agreed_on__isnull=True)
+    )
+
+
+def contact_active_filter(today: datetime.date) -> Q:
+    return Q(
+        senior_agreed_at__isnull=False, parent_agreed_on__isnull=False, ended_at__isnull=True,
+        starts_on__lte=today, ends_on__gte=today,
+    )
+
+
+def phone_awaiting_filter(now: datetime.datetime) -> Q:
+    return Q(decision=Decision.PENDING, ends_at__gt=now)
+
+
+def phone_active_filter(now: datetime.datetime) -> Q:
+    return Q(decision=Decision.AGREED, starts_at__lte=now, ends_at__gt=now)
+
+
+def contact_expiring_filter(today: datetime.date) -> Q:
+    return contact_active_filter(today) & Q(ends_on__lte=today + EXPIRY_WINDOW)
+
+
+def phone_expiring_filter(now: datetime.datetime) -> Q:
+    return phone_active_filter(now) & Q(ends_at__lte=now + EXPIRY_WINDOW)
+
+
+def register_figures(school_ids: Iterable[int], now=None) -> dict[int, RegisterFigures]:
+    """Declarations and exceptions awaiting SLT, expiring soon and in force: three queries."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    ids = _ids(school_ids)
+    figures = {school_id: RegisterFigures() for school_id in school_ids}
+    declarations = (
+        SocialContactDeclaration.objects.filter(school_id__in=ids, withdrawn_at__isnull=True)
+        .values("school_id")
+        .annotate(
+            awaiting=Count("id", filter=declaration_awaiting_filter()),
+            in_force=Count("id", filter=Q(acknowledged_at__isnull=False)),
+        )
+        .order_by()
+    )
+    for row in declarations:
+        figures[row["school_id"]].declarations_awaiting = row["awaiting"]
+        figures[row["school_id"]].declarations_in_force = row["in_force"]
+    contacts = (
+        ContactDetailsException.objects.filter(school_id__in=ids, ended_at__isnull=True)
+        .values("school_id")
+        .annotate(
+            awaiting=Count("id", filter=contact_awaiting_filter(today)),
+            active=Count("id", filter=contact_active_filter(today)),
+            expiring=Count("id", filter=contact_expiring_filter(today)),
+        )
+        .order_by()
+    )
+    for row in contacts:
+        school = figures[row["school_id"]]
+        school.contact_awaiting = row["awaiting"]
+        school.contact_in_force = row["active"]
+        school.contact_expiring = row["expiring"]
+    phones = (
+        PhoneOnDutyException.objects.filter(school_id__in=ids, ends_at__gt=now)
+        .values("school_id")
+        .annotate(
+            awaiting=Count("id", filter=phone_awaiting_filter(now)),
+            active=Count("id", filter=phone_active_filter(now)),
+            expiring=Count("id", filter=phone_expiring_filter(now)),
+        )
+        .order_by()
+    )
+    for row in phones:
+        school = figures[row["school_id"]]
+        school.phone_awaiting = row["awaiting"]
+        school.phone_in_force = row["active"]
+        school.phone_expiring = row["expiring"]
+    return figures
+
+
+# Policies -----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class CompletionRow:
+    category: str
+    label: str
+    in_scope: int
+    acknowledged: int
+
+    @property
+    def percent(self) -> int | None:
+        return round(100 * self.acknowledged / self.in_scope) if self.in_scope else None
+
+
+@dataclass
+class PolicyFigures:
+    has_policy: bool = False
+    version_number: int | None = None
+    review: ReviewState | None = None
+    completion: list[CompletionRow] = field(default_factory=list)
+
+    @property
+    def total(self) -> CompletionRow:
+        return CompletionRow(
+            "all", "Everyone",
+            sum(row.in_scope for row in self.completion),
+            sum(row.acknowledged for row in self.completion),
+        )
+
+
+def current_social_media_versions(school_ids: Sequence[int]) -> dict[int, PolicyVersion]:
+    """The newest version of each school's social media policy (one query)."""
+    versions = (
+        PolicyVersion.objects.filter(
+            document__school_id__in=school_ids, document__kind=PolicyKind.SOCIAL_MEDIA
+        )
+        .select_related("document")
+        .order_by("document__school_id", "document_id", "-number")
+    )
+    current: dict[int, PolicyVersion] = {}
+    for version in versions.only("id", "number", "created_at", "document__school_id",
+                                 "document__review_on", "document__title"):
+        current.setdefault(version.document.school_id, version)
+    return current
+
+
+def active_members(school_ids: Sequence[int], today: datetime.date):
+    return Membership.objects.filter(school_id__in=school_ids).filter(
+        Q(left_on__isnull=True) | Q(left_on__gt=today)
+    )
+
+
+def policy_figures(school_ids: Iterable[int], today=None) -> dict[int, PolicyFigures]:
+    """Per school: the social media policy's review state and acknowledgement of its current
+    version by staff category (three queries)."""
+    today = today or timezone.localdate()
+    ids = _ids(school_ids)
+    figures = {school_id: PolicyFigures() for school_id in school_ids}
+    documents = PolicyDocument.objects.filter(school_id__in=ids, kind=PolicyKind.SOCIAL_MEDIA)
+    for document in documents.only("id", "school_id", "review_on"):
+        figures[document.school_id].has_policy = True
+        figures[document.school_id].review = review_state(document, today)
+    versions = current_social_media_versions(ids)
+    for school_id, version in versions.items():
+        figures[school_id].version_number = version.number
+    labels = dict(StaffCategory.choices)
+    rows = (
+        active_members(ids, today)
+        .values("school_id", "staff_category")
+        .annotate(
+            total=Count("id", distinct=True),
+            done=Count(
+                "policy_acknowledgements",
+                filter=Q(policy_acknowledgements__version_id__in=[v.id for v in versions.values()]),
+                distinct=True,
+            ),
+        )
+        .order_by()
+    )
+    by_school: dict[int, dict[str, tuple[int, int]]] = defaultdict(dict)
+    for row in rows:
+        by_school[row["school_id"]][row["staff_category"]] = (row["total"], row["done"])
+    for school_id in ids:
+        counts = by_school.get(school_id, {})
+        figures[school_id].completion = [
+            CompletionRow(value, labels[value], *counts[value])
+            for value, _ in StaffCategory.choices
+            if value in counts
+        ]
+    return figures
+
+
+def policy_reviews(school_id: int, today=None) -> list[tuple[PolicyDocument, ReviewState]]:
+    """Every policy of the school with its review state (the related policies included)."""
+    today = today or timezone.localdate()
+    documents = PolicyDocument.objects.filter(school_id=school_id).order_by("kind", "title")
+    return [(document, review_state(document, today)) for document in documents]
+
+
+def completion_over_time(
+    school_id: int, end: datetime.date, months: int = 12
+) -> list[tuple[datetime.date, float]]:
+    """Share of current staff who had acknowledged the current social media policy version
+    by the end of each month since the version was issued (at most ``months`` points)."""
+    version = current_social_media_versions([school_id]).get(school_id)
+    if version is None:
+        return []
+    staff = active_members([school_id], end).count()
+    if not staff:
+        return []
+    issued = timezone.localdate(version.created_at)
+    starts = [m for m in month_starts(end, months) if m >= issued.replace(day=1)]
+    dates = sorted(
+        timezone.localdate(at)
+        for at in Acknowledgement.objects.filter(
+            version=version, membership__in=active_members([school_id], end)
+        ).values_list("acknowledged_at", flat=True)
+    )
+    points, index = [], 0
+    for start in starts:
+        month_end = (start + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(1)
+        while index < len(dates) and dates[index] <= month_end:
+            index += 1
+        points.append((start, 100 * index / staff))
+    return points
+
+
+# New starters -------------------------------------------------------------------------------
+
+def unfinished_starter_counts(school_ids: Iterable[int], today=None) -> dict[int, int]:
+    """New starters whose checklist is not finished, per school, in two queries.
+
+    The steps are the registers app's (``registers.selectors.starter_progress``) computed for
+    a whole school at once; a test holds the two to the same answer.
+    """
+    from django.db.models import Exists, OuterRef
+
+    from safepractice.registers.models import Device
+    from safepractice.registers.selectors import GUIDED_REVIEW_STEPS, NEW_STARTER_DAYS
+
+    today = today or timezone.localdate()
+    ids = _ids(school_ids)
+    required: dict[int, set[int]] = defaultdict(set)
+    seen_documents: set[int] = set()
+    versions = PolicyVersion.objects.filter(
+        document__school_id__in=ids, document__requires_acknowledgement=True
+    ).order_by("document_id", "-number").values_list("id", "document_id", "document__school_id")
+    for version_id, document_id, school_id in versions:
+        if document_id not in seen_documents:
+            seen_documents.add(document_id)
+            required[school_id].add(version_id)
+    all_required = [v for ids_ in required.values() for v in ids_]
+    starters = (
+        active_members(ids, today)
+        .filter(started_on__gte=today - datetime.timedelta(days=NEW_STARTER_DAYS),
+                started_on__lte=today)
+        .annotate(
+            acknowledged=Count(
+                "policy_acknowledgements",
+                filter=Q(policy_acknowledgements__version_id__in=all_required),
+                distinct=True,
+            ),
+            has_device=Exists(
+                Device.objects.filter(membership=OuterRef("pk"), retired_at__isnull=True)
+            ),
+            has_declaration=Exists(
+                SocialContactDeclaration.objects.filter(membership=OuterRef("pk"))
+            ),
+        )
+        .values_list(
+            "school_id", "acknowledged", "has_device", "has_declaration",
+            "starter_checklist__guided_review_done", "starter_checklist__nothing_to_declare_at",
+        )
+        .order_by()
+    )
+    guided_steps = {key for key, _ in GUIDED_REVIEW_STEPS}
+    counts = dict.fromkeys(school_ids, 0)
+    for school_id, acknowledged, device, declared, guided, nothing_to_declare in starters:
+        complete = (
+            acknowledged >= len(required.get(school_id, ()))
+            and set(guided or ()) >= guided_steps
+            and device
+            and (declared or nothing_to_declare is not None)
+        )
+        counts[school_id] += not complete
+    return counts

@@ -1,0 +1,66 @@
+"""Writes for oversight: a school's term dates and its governors' termly reports."""
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from safepractice.audit.services import record
+from safepractice.schools.models import School
+
+from . import report as governors_report
+from .models import SchoolTerm, TermlyReport
+from .terms import Term, default_calendar, last_ended, report_period, validate
+
+
+def calendar_for(school: School, around: datetime.date | None = None) -> list[Term]:
+    """The school's own terms, or the English default around ``around``."""
+    around = around or timezone.localdate()
+    own = [Term(t.starts_on, t.ends_on, t.name) for t in school.terms.all()]
+    return own or default_calendar(around)
+
+
+@transaction.atomic
+def set_terms(school: School, terms: list[Term], *, actor=None) -> list[Term]:
+    """Replace the school's term dates; overlapping or reversed terms raise
+    ``TermCalendarError`` and nothing changes."""
+    ordered = validate(terms)
+    SchoolTerm.objects.filter(school=school).delete()
+    SchoolTerm.objects.bulk_create(
+        SchoolTerm(school=school, name=t.name, starts_on=t.starts_on, ends_on=t.ends_on)
+        for t in ordered
+    )
+    record("oversight.terms_set", actor=actor, school=school, terms=len(ordered))
+    return ordered
+
+
+def _previous(calendar: list[Term], term: Term) -> tuple[datetime.date, datetime.date] | None:
+    earlier = [t for t in calendar if t.ends_on < term.starts_on]
+    return report_period(calendar, max(earlier)) if earlier else None
+
+
+def generate_report(school: School, term: Term, *, actor=None, scheduled: bool = False
+                    ) -> TermlyReport:
+    calendar = calendar_for(school, term.starts_on)
+    if term not in calendar:
+        calendar = sorted([*calendar, term])
+    period = report_period(calendar, term)
+    data = governors_report.build(school, term, period, _previous(calendar, term))
+    saved = TermlyReport.objects.create(
+        school=school, term_name=term.name, period_start=period[0], period_end=period[1],
+        scheduled=scheduled, pdf=governors_report.render_pdf(data),
+    )
+    record("oversight.report_generated", actor=actor, school=school, target=saved,
+           term=term.name, scheduled=scheduled)
+    return saved
+
+
+def report_due(school: School, today: datetime.date) -> Term | None:
+    """The term that has ended without its scheduled report yet, if any."""
+    term = last_ended(calendar_for(school, today), today)
+    if term is None:
+        return None
+    done = TermlyReport.objects.filter(
+        school=school, period_end=term.ends_on, scheduled=True
+    ).exists()
+    return None if done else term
