@@ -1,0 +1,188 @@
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from safepractice.cases.models import Route
+from safepractice.oversight import selectors
+from safepractice.registers.models import Decision
+from safepractice.registers.selectors import unfinished_starters
+from safepractice.schools.models import StaffCategory
+from safepractice.testing.factories import make_member, make_school
+
+from .factories import (
+    acknowledge,
+    make_case,
+    make_contact_exception,
+    make_declaration,
+    make_phone_exception,
+    make_policy,
+    notify_both,
+)
+
+pytestmark = pytest.mark.django_db
+DAY = datetime.timedelta(days=1)
+
+
+def test_open_cases_are_counted_by_route_and_age_and_closed_ones_left_out():
+    school = make_school()
+    now = timezone.now()
+    make_case(school, Route.CYBERBULLYING, "reported", now - 2 * DAY)
+    make_case(school, Route.CYBERBULLYING, "acknowledged", now - 40 * DAY)
+    make_case(school, Route.CONDUCT, "raised", now - 200 * DAY)
+    make_case(school, Route.CONDUCT, "closed", now - 3 * DAY)
+    figures = selectors.case_figures([school.id], now)[school.id]
+    assert figures.open_by_route == {Route.CYBERBULLYING: 2, Route.CONDUCT: 1}
+    assert figures.open_by_route_age[(Route.CYBERBULLYING, "week")] == 1
+    assert figures.open_by_route_age[(Route.CYBERBULLYING, "quarter")] == 1
+    assert figures.open_by_route_age[(Route.CONDUCT, "older")] == 1
+    assert figures.open_total == 3
+
+
+def test_overdue_acknowledgements_and_notifications_are_counted():
+    school = make_school()
+    now = timezone.now()
+    today = timezone.localdate(now)
+    make_case(school, Route.CYBERBULLYING, "reported", now - 9 * DAY,
+              acknowledgement_due_on=today - 2 * DAY)
+    make_case(school, Route.CYBERBULLYING, "reported", now, acknowledgement_due_on=today + 3 * DAY)
+    make_case(school, Route.INDECENT_IMAGES, "raised", now - datetime.timedelta(minutes=61))
+    make_case(school, Route.INDECENT_IMAGES, "raised", now - datetime.timedelta(minutes=20))
+    make_case(school, Route.INDECENT_IMAGES, "notified", now - 2 * DAY)
+    figures = selectors.case_figures([school.id], now)[school.id]
+    assert figures.overdue_acknowledgements == 1
+    assert figures.overdue_notifications == 1
+
+
+def test_case_figures_for_twenty_schools_take_one_query(django_assert_num_queries):
+    schools = [make_school() for _ in range(20)]
+    for school in schools:
+        make_case(school)
+    with django_assert_num_queries(1):
+        figures = selectors.case_figures([s.id for s in schools])
+    assert all(f.open_total == 1 for f in figures.values())
+
+
+def test_cases_per_month_are_grouped_by_route():
+    school = make_school()
+    march = timezone.make_aware(datetime.datetime(2026, 3, 10, 12))
+    make_case(school, Route.CYBERBULLYING, raised_at=march)
+    make_case(school, Route.CYBERBULLYING, raised_at=march + 2 * DAY)
+    make_case(school, Route.CONDUCT, "raised", raised_at=march + 30 * DAY)
+    months, counts = selectors.cases_per_month(
+        [school.id], datetime.date(2026, 2, 1), datetime.date(2026, 4, 30))
+    assert months == [datetime.date(2026, 2, 1), datetime.date(2026, 3, 1),
+                      datetime.date(2026, 4, 1)]
+    assert counts[Route.CYBERBULLYING] == [0, 2, 0]
+    assert counts[Route.CONDUCT] == [0, 0, 1]
+
+
+def test_time_to_acknowledge_counts_working_days():
+    school = make_school()
+    friday = timezone.make_aware(datetime.datetime(2026, 3, 6, 9))  # a Friday
+    make_case(school, Route.CYBERBULLYING, "acknowledged", friday,
+              acknowledged_at=friday + 3 * DAY)  # Monday: one working day
+    make_case(school, Route.CYBERBULLYING, "reported", friday)  # not yet acknowledged
+    times = selectors.acknowledgement_times(
+        [school.id], datetime.date(2026, 3, 1), datetime.date(2026, 3, 31))
+    assert times == [1]
+
+
+def test_time_to_notify_is_until_both_bodies_were_told():
+    school = make_school()
+    raised = timezone.now() - 2 * DAY
+    both = make_case(school, Route.INDECENT_IMAGES, "notified", raised)
+    notify_both(both, minutes=45)
+    make_case(school, Route.INDECENT_IMAGES, "raised", raised)  # nobody told yet
+    today = timezone.localdate()
+    assert selectors.notification_times([school.id], today - 7 * DAY, today) == [45.0]
+
+
+def test_declarations_and_exceptions_awaiting_expiring_and_in_force():
+    school = make_school()
+    member, slt = make_member(school), make_member(school, roles={"slt"})
+    today = timezone.localdate()
+    make_declaration(member)
+    make_declaration(member, acknowledged_by=slt)
+    make_contact_exception(member, agreed=False, ends_on=today + 60 * DAY)
+    make_contact_exception(member, agreed=True, ends_on=today + 5 * DAY)
+    make_phone_exception(member, decision=Decision.PENDING)
+    make_phone_exception(member, ends_in=datetime.timedelta(days=30))
+    figures = selectors.register_figures([school.id])[school.id]
+    assert (figures.declarations_awaiting, figures.contact_awaiting,
+            figures.phone_awaiting) == (1, 1, 1)
+    assert figures.awaiting_slt == 3
+    assert (figures.contact_expiring, figures.phone_expiring) == (1, 0)
+    assert (figures.declarations_in_force, figures.contact_in_force,
+            figures.phone_in_force) == (1, 1, 1)
+
+
+def test_register_figures_for_twenty_schools_take_three_queries(django_assert_num_queries):
+    schools = [make_school() for _ in range(20)]
+    for school in schools:
+        make_declaration(make_member(school))
+    with django_assert_num_queries(3):
+        figures = selectors.register_figures([s.id for s in schools])
+    assert all(f.declarations_awaiting == 1 for f in figures.values())
+
+
+def test_acknowledgement_completion_is_by_staff_category_for_the_current_version():
+    school = make_school()
+    version = make_policy(school, review_on=datetime.date(2018, 9, 1))
+    teachers = [make_member(school) for _ in range(3)]
+    make_member(school, staff_category=StaffCategory.SUPPORT)
+    make_member(school, left_on=timezone.localdate() - DAY)  # left: out of scope
+    acknowledge(teachers[0], version)
+    acknowledge(teachers[1], version)
+    figures = selectors.policy_figures([school.id])[school.id]
+    by_category = {row.category: row for row in figures.completion}
+    assert (by_category["teacher"].in_scope, by_category["teacher"].acknowledged) == (3, 2)
+    assert by_category["support"].acknowledged == 0
+    assert figures.total.in_scope == 4
+    assert figures.review.status == "overdue"
+
+
+def test_policy_figures_for_twenty_schools_take_three_queries(django_assert_num_queries):
+    schools = [make_school() for _ in range(20)]
+    for school in schools:
+        acknowledge(make_member(school), make_policy(school))
+    with django_assert_num_queries(3):
+        figures = selectors.policy_figures([s.id for s in schools])
+    assert all(f.total.acknowledged == 1 for f in figures.values())
+
+
+def test_completion_over_time_is_cumulative_by_month():
+    school = make_school()
+    issued = timezone.now() - 70 * DAY
+    version = make_policy(school, issued_at=issued)
+    members = [make_member(school) for _ in range(4)]
+    acknowledge(members[0], version, issued + DAY)
+    acknowledge(members[1], version, timezone.now())
+    points = selectors.completion_over_time(school.id, timezone.localdate())
+    assert points[0][1] == 25.0 and points[-1][1] == 50.0
+    assert [p for _, p in points] == sorted(p for _, p in points)
+
+
+def test_unfinished_starters_agree_with_the_registers_checklist(django_assert_num_queries):
+    school = make_school()
+    make_policy(school)
+    today = timezone.localdate()
+    for days_ago in (3, 10, 200):  # the third is not a new starter
+        make_member(school, started_on=today - days_ago * DAY)
+    expected = len(unfinished_starters(school))
+    with django_assert_num_queries(2):
+        counted = selectors.unfinished_starter_counts([school.id])[school.id]
+    assert counted == expected == 2
+
+
+def test_route_summaries_give_medians_to_close():
+    school = make_school()
+    start = timezone.now() - 20 * DAY
+    for days in (2, 4, 9):
+        make_case(school, Route.CONDUCT, "closed", start, closed_at=start + days * DAY)
+    make_case(school, Route.CONDUCT, "raised", start)
+    summary = {s.route: s for s in selectors.route_summaries(
+        [school.id], timezone.localdate() - 30 * DAY, timezone.localdate())}
+    assert (summary[Route.CONDUCT].raised, summary[Route.CONDUCT].closed) == (4, 3)
+    assert summary[Route.CONDUCT].median_days_to_close == pytest.approx(4.0)
+    assert summary[Route.CYBERBULLYING].raised == 0
