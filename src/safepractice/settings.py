@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "safepractice.schools",
     "safepractice.audit",
     "safepractice.web",
+    "safepractice.policies",
+    "safepractice.registers",
 ]
 
 MIDDLEWARE = [
