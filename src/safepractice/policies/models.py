@@ -88,9 +88,15 @@ class Acknowledgement(models.Model):
             models.UniqueConstraint(fields=["version", "membership"], name="acknowledge_once")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.membership} acknowledged {self.version}"
+
 
 class SentReminder(models.Model):
     """A reminder already sent, so a daily run does not repeat it within its period."""
 
     key = models.CharField(max_length=200, unique=True)
     sent_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return self.key

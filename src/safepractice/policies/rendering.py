@@ -12,5 +12,5 @@ _markdown = MarkdownIt("js-default")
 
 def render_policy_text(version: PolicyVersion) -> SafeString:
     if version.text_format == TextFormat.MARKDOWN:
-        return mark_safe(_markdown.render(version.text))  # noqa: S308 (html disabled above)
-    return mark_safe(linebreaks(escape(version.text)))  # noqa: S308 (escaped first)
+        return mark_safe(_markdown.render(version.text))
+    return mark_safe(linebreaks(escape(version.text)))

@@ -34,11 +34,11 @@ class ReviewState:
     @property
     def label(self) -> str:
         if self.status == "overdue":
-            return f"Review overdue by {_span(self.days)} (was due {self.review_on:%d %B %Y})"
+            return f"Review overdue by {_span(self.days)} (was due {self.review_on.day} {self.review_on:%B %Y})"
         if self.status == "due":
-            return f"Review due in {self.days} days ({self.review_on:%d %B %Y})"
+            return f"Review due in {self.days} days ({self.review_on.day} {self.review_on:%B %Y})"
         if self.status == "ok":
-            return f"Next review {self.review_on:%d %B %Y}"
+            return f"Next review {self.review_on.day} {self.review_on:%B %Y}"
         return "No review date set"
 
 

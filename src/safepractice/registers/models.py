@@ -181,6 +181,9 @@ class ProfessionalJudgementNotice(models.Model):
     class Meta:
         ordering = ["-submitted_at"]
 
+    def __str__(self) -> str:
+        return f"Notice from {self.membership} ({self.submitted_at:%d %b %Y})"
+
 
 class StarterChecklist(models.Model):
     """A new member of staff's own ticks; the other steps are read from their records."""
@@ -191,6 +194,9 @@ class StarterChecklist(models.Model):
     guided_review_done = models.JSONField(default=list, blank=True)
     nothing_to_declare_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"Checklist of {self.membership}"
 
 
 class RegisterEvent(models.Model):
@@ -209,3 +215,6 @@ class RegisterEvent(models.Model):
     class Meta:
         ordering = ["at", "id"]
         indexes = [models.Index(fields=["record_type", "record_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.record_type} {self.record_id}: {self.action}"
