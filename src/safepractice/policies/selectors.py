@@ -33,13 +33,14 @@ class ReviewState:
 
     @property
     def label(self) -> str:
+        if self.status == "unset":
+            return "No review date set"
+        when = f"{self.review_on.day} {self.review_on:%B %Y}"
         if self.status == "overdue":
-            return f"Review overdue by {_span(self.days)} (was due {self.review_on.day} {self.review_on:%B %Y})"
+            return f"Review overdue by {_span(self.days)} (was due {when})"
         if self.status == "due":
-            return f"Review due in {self.days} days ({self.review_on.day} {self.review_on:%B %Y})"
-        if self.status == "ok":
-            return f"Next review {self.review_on.day} {self.review_on:%B %Y}"
-        return "No review date set"
+            return f"Review due in {self.days} days ({when})"
+        return f"Next review {when}"
 
 
 def _span(days: int) -> str:
