@@ -47,14 +47,14 @@ def register_steps(membership: Membership) -> list[home.NextStep]:
             (phone_exceptions_pending(school).exclude(membership=membership).count(),
              "phone-on-duty requests await a decision"),
         ]
-        steps += [home.NextStep(title, queue, urgency=2, count=count)
+        steps += [home.NextStep(title, queue, urgency=1, count=count)
                   for count, title in waiting if count]
     if membership.has_role(Role.HEAD_TEACHER):
         notices = notices_awaiting_response(school).count()
         if notices:
             steps.append(home.NextStep(
                 "professional-judgement notices await your response",
-                _url("registers:queue", membership), urgency=2, count=notices))
+                _url("registers:queue", membership), urgency=1, count=notices))
         unfinished = len(unfinished_starters(school))
         if unfinished:
             steps.append(home.NextStep(

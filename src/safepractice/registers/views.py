@@ -92,12 +92,14 @@ def _form_page(request, form, title: str, intro: str, button: str, status: int =
         "form": form, "title": title, "intro": intro, "button": button}, status=status)
 
 
-def _run(request, action, redirect_to: str):
+def _run(request, action, redirect_to: str, done: str = "Saved."):
     """Run a service call; a refusal becomes a message, never a 500."""
     try:
         action()
     except services.RegisterError as error:
         messages.error(request, str(error))
+    else:
+        messages.success(request, done)
     return redirect(redirect_to)
 
 
