@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 
 from safepractice.audit.services import record
@@ -397,10 +396,3 @@ def notice(request: HttpRequest, pk: int) -> HttpResponse:
         page.actions.append(Action("respond", "Record your response", form))
     return _show(request, item, page, status=400 if form.errors else 200)
 
-
-def record_url(item) -> str:
-    names = {SocialContactDeclaration: "registers:declaration",
-             ContactDetailsException: "registers:contact",
-             PhoneOnDutyException: "registers:phone",
-             ProfessionalJudgementNotice: "registers:notice"}
-    return reverse(names[type(item)], args=[item.school.slug, item.pk])
