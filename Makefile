@@ -16,7 +16,7 @@ install-dev: $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[dev]"
 
 run: install
-	$(BIN)/safepractice run --dev
+	$(BIN)/safepractice run
 
 browser:
 	@bash scripts/ensure-browser.sh

@@ -81,3 +81,19 @@ def test_manage_passes_through_to_django_from_any_folder(tmp_path):
     )
     assert out.returncode == 0, out.stderr
     assert "no issues" in out.stdout
+
+
+@pytest.mark.django_db
+def test_import_roster_from_the_cli_names_the_bad_line(cli, tmp_path):
+    from safepractice.testing.factories import make_school
+
+    school = make_school()
+    good = tmp_path / "pupils.csv"
+    good.write_text("UPN,Surname,Forename\nA1,Smith,Amy\n")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("UPN,Surname,Forename\nA1,Smith,Amy\nA2,,Ben\n")
+    ok = cli.invoke(app, ["import-roster", school.slug, str(good)])
+    assert ok.exit_code == 0 and "1 added" in ok.output
+    refused = cli.invoke(app, ["import-roster", school.slug, str(bad)])
+    assert refused.exit_code == 1
+    assert "Line 3" in refused.output

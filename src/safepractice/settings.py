@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "safepractice.schools",
     "safepractice.audit",
     "safepractice.web",
+    "safepractice.policies",
+    "safepractice.registers",
     "safepractice.oversight",
 ]
 
@@ -180,7 +182,8 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True  # serve app static files without a collectstatic step
 
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG and not TESTING)
+# Secure cookies need HTTPS: on by default behind a TLS proxy, off for the local http demo.
+SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", env_bool("BEHIND_PROXY"))
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 if env_bool("BEHIND_PROXY"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -197,6 +200,8 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "safepractice@localhost")
+# Links in reminder emails point here.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
 # database (default) | redis | immediate
