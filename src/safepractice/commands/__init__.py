@@ -1,5 +1,5 @@
 """The CLI's command modules. Each has ``register(app)``."""
 
-from . import audit, policies, schools, server
+from . import audit, oversight, policies, schools, server
 
-MODULES = [server, schools, audit, policies]
+MODULES = [server, schools, audit, policies, oversight]

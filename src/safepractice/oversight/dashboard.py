@@ -46,13 +46,13 @@ def _counter(named: bool):
     return (lambda n: str(n)) if named else (lambda n: shown(n).text)
 
 
-def attention(membership: Membership, now: datetime.datetime) -> list[Figure]:
+def attention(membership: Membership, cases: selectors.CaseFigures,
+              now: datetime.datetime) -> list[Figure]:
     school_id = membership.school_id
     slug = membership.school.slug
     named = sees_named_lists(membership)
     count = _counter(named)
     today = timezone.localdate(now)
-    cases = selectors.case_figures([school_id], now)[school_id]
     registers = selectors.register_figures([school_id], now)[school_id]
     starters = selectors.unfinished_starter_counts([school_id], today)[school_id]
     return [
@@ -91,9 +91,7 @@ def attention(membership: Membership, now: datetime.datetime) -> list[Figure]:
     ]
 
 
-def open_cases_table(membership: Membership, now: datetime.datetime) -> dict:
-    school_id = membership.school_id
-    cases = selectors.case_figures([school_id], now)[school_id]
+def open_cases_table(membership: Membership, cases: selectors.CaseFigures) -> dict:
     count = _counter(sees_named_lists(membership))
     rows = []
     for route in Route:

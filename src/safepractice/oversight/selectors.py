@@ -11,8 +11,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import Count, Min, Q
-from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from safepractice.cases.models import Body, Case, Notification, NotificationKind, Route
@@ -49,6 +49,16 @@ ROUTE_SHORT = {
 
 def _ids(school_ids: Iterable[int]) -> list[int]:
     return sorted(set(school_ids))
+
+
+def within(field_name: str, start: datetime.date, end: datetime.date) -> Q:
+    """``field_name`` on a local day from ``start`` to ``end`` inclusive, as a range over the
+    stored datetimes (an index can serve it; ``__date`` would convert every row first)."""
+    first = timezone.make_aware(datetime.datetime.combine(start, datetime.time.min))
+    after = timezone.make_aware(
+        datetime.datetime.combine(end + datetime.timedelta(days=1), datetime.time.min)
+    )
+    return Q(**{f"{field_name}__gte": first, f"{field_name}__lt": after})
 
 
 # Cases --------------------------------------------------------------------------------------
@@ -139,24 +149,25 @@ def cases_per_month(
     while cursor <= end:
         months.append(cursor)
         cursor = (cursor + datetime.timedelta(days=32)).replace(day=1)
-    counts = {route.value: [0] * len(months) for route in ROUTES}
-    index = {month: i for i, month in enumerate(months)}
+    # One filtered count per month, so the database does the grouping on every backend
+    # (SQLite would otherwise call a Python function per row to truncate dates).
+    bounds = [
+        (max(month, start), min(end, (month + datetime.timedelta(days=32)).replace(day=1)
+                                - datetime.timedelta(days=1)))
+        for month in months
+    ]
     rows = (
-        Case.objects.filter(
-            school_id__in=_ids(school_ids),
-            raised_at__date__gte=start,
-            raised_at__date__lte=end,
-        )
-        .annotate(month=TruncMonth("raised_at"))
-        .values("month", "route")
-        .annotate(total=Count("id"))
+        Case.objects.filter(within("raised_at", start, end), school_id__in=_ids(school_ids))
+        .values("route")
+        .annotate(**{
+            f"m{i}": Count("id", filter=within("raised_at", first, last))
+            for i, (first, last) in enumerate(bounds)
+        })
         .order_by()
     )
+    counts = {route.value: [0] * len(months) for route in ROUTES}
     for row in rows:
-        month = row["month"]
-        month = month.date() if isinstance(month, datetime.datetime) else month
-        if month in index:
-            counts[row["route"]][index[month]] += row["total"]
+        counts[row["route"]] = [row[f"m{i}"] for i in range(len(months))]
     return months, counts
 
 
@@ -169,21 +180,53 @@ def working_days_between(start: datetime.date, end: datetime.date) -> int:
     return days
 
 
+def _working_day_numbers(first: datetime.date, last: datetime.date) -> dict[datetime.date, int]:
+    """Each date's count of working days since ``first``: a difference of two is the number
+    of working days between them, without walking the calendar once per case."""
+    numbers, count, day = {}, 0, first
+    while day <= last:
+        count += is_working_day(day)
+        numbers[day] = count
+        day += datetime.timedelta(days=1)
+    return numbers
+
+
+def _datetime_pairs(queryset) -> list[tuple[datetime.datetime, datetime.datetime]]:
+    """Rows of two datetimes, read without Django's per-value converters. On SQLite those
+    parse every value in Python and dominate the page at thousands of cases; the stored
+    text is ISO 8601 in UTC, which ``fromisoformat`` reads in C."""
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+
+    def aware(value):
+        if isinstance(value, str):
+            return datetime.datetime.fromisoformat(value).replace(tzinfo=datetime.UTC)
+        return value
+
+    return [(aware(a), aware(b)) for a, b in rows]
+
+
 def acknowledgement_times(
     school_ids: Iterable[int], start: datetime.date, end: datetime.date
 ) -> list[int]:
     """Working days from report to acknowledgement, for cyberbullying reports raised in range."""
-    pairs = Case.objects.filter(
-        school_id__in=_ids(school_ids),
-        route=Route.CYBERBULLYING,
-        raised_at__date__gte=start,
-        raised_at__date__lte=end,
-        acknowledged_at__isnull=False,
-    ).values_list("raised_at", "acknowledged_at")
-    return [
-        working_days_between(timezone.localdate(raised), timezone.localdate(acknowledged))
-        for raised, acknowledged in pairs
-    ]
+    pairs = _datetime_pairs(
+        Case.objects.filter(
+            within("raised_at", start, end),
+            school_id__in=_ids(school_ids),
+            route=Route.CYBERBULLYING,
+            acknowledged_at__isnull=False,
+        ).values_list("raised_at", "acknowledged_at")
+    )
+    if not pairs:
+        return []
+    zone = timezone.get_current_timezone()
+    dates = [(r.astimezone(zone).date(), a.astimezone(zone).date()) for r, a in pairs]
+    numbers = _working_day_numbers(min(r for r, _ in dates),
+                                   max(max(r, a) for r, a in dates))
+    return [max(0, numbers[acknowledged] - numbers[raised]) for raised, acknowledged in dates]
 
 
 def notification_times(
@@ -193,10 +236,9 @@ def notification_times(
     safeguarding unit had been notified, for cases raised in range that have both."""
     rows = (
         Notification.objects.filter(
+            within("case__raised_at", start, end),
             case__school_id__in=_ids(school_ids),
             case__route=Route.INDECENT_IMAGES,
-            case__raised_at__date__gte=start,
-            case__raised_at__date__lte=end,
             kind=NotificationKind.NOTIFIED,
             body__in=[Body.POLICE, Body.SAFEGUARDING_UNIT],
         )
@@ -230,9 +272,7 @@ def route_summaries(
 ) -> list[RouteSummary]:
     """Per route: cases raised in range, how many are closed, median days to close."""
     rows = Case.objects.filter(
-        school_id__in=_ids(school_ids),
-        raised_at__date__gte=start,
-        raised_at__date__lte=end,
+        within("raised_at", start, end), school_id__in=_ids(school_ids)
     ).values_list("route", "raised_at", "closed_at")
     raised: dict[str, int] = defaultdict(int)
     durations: dict[str, list[float]] = defaultdict(list)

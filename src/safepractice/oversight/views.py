@@ -36,12 +36,13 @@ def school_dashboard(request: HttpRequest) -> HttpResponse:
     except ValueError as problem:
         error, period = str(problem), default
     named = sees_named_lists(membership)
+    cases = dashboard.selectors.case_figures([membership.school_id], now)[membership.school_id]
     context = {
         "period": period,
         "period_error": error,
         "named": named,
-        "attention": dashboard.attention(membership, now),
-        "open_cases": dashboard.open_cases_table(membership, now),
+        "attention": dashboard.attention(membership, cases, now),
+        "open_cases": dashboard.open_cases_table(membership, cases),
         "completion": dashboard.completion_rows(membership, today),
         "reviews": dashboard.selectors.policy_reviews(membership.school_id, today),
         "completion_chart": dashboard.completion_chart(membership.school_id, today),

@@ -104,3 +104,18 @@ def test_the_task_runs_through_the_configured_queue():
                                      "Spring 2026")])
     result = generate_due_termly_reports.enqueue("2026-04-01")
     assert result.return_value == [TermlyReport.objects.get(school=school).pk]
+
+
+def test_the_command_makes_the_reports_due():
+    from typer.testing import CliRunner
+
+    from safepractice.cli import _register_command_modules, app
+
+    school = make_school()
+    services.set_terms(school, [Term(datetime.date(2026, 1, 5), datetime.date(2026, 3, 27),
+                                     "Spring 2026")])
+    _register_command_modules()
+    result = CliRunner().invoke(app, ["oversight-reports", "--now", "--today", "2026-03-30"])
+    assert result.exit_code == 0, result.output
+    assert "1 termly reports made" in result.output
+    assert TermlyReport.objects.filter(school=school, scheduled=True).count() == 1
