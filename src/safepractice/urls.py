@@ -4,6 +4,7 @@ from django.urls import include, path
 urlpatterns = [
     path("accounts/", include("safepractice.accounts.urls")),
     path("admin/", admin.site.urls),
+    path("", include("safepractice.schools.urls")),
     path("", include("safepractice.web.urls")),
 ]
 

@@ -5,3 +5,17 @@ class SchoolsConfig(AppConfig):
     name = "safepractice.schools"
     label = "schools"
     verbose_name = "Schools and people"
+
+    def ready(self) -> None:
+        from django.urls import reverse
+
+        from safepractice.web import navigation
+
+        from .models import Role
+
+        @navigation.register
+        def people_nav(membership):
+            if membership.has_role(Role.HEAD_TEACHER, Role.SLT):
+                return [navigation.NavItem(
+                    "People", reverse("schools:people", args=[membership.school.slug]), 80)]
+            return []

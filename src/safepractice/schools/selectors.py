@@ -1,0 +1,30 @@
+"""Reads for schools and people. Every function takes the school: tenancy is explicit."""
+
+from django.db.models import Count, Q, QuerySet
+
+from .models import Membership, Pupil, PupilStatus, School
+
+
+def staff_of(school: School) -> QuerySet[Membership]:
+    return (
+        Membership.objects.filter(school=school)
+        .active()
+        .select_related("user", "line_manager__user")
+        .order_by("user__full_name")
+    )
+
+
+def members_with_role(school: School, role: str) -> QuerySet[Membership]:
+    return staff_of(school).with_role(role)
+
+
+def pupil_counts(school: School) -> dict[str, int]:
+    counts = Pupil.objects.filter(school=school).aggregate(
+        current=Count("id", filter=Q(status=PupilStatus.CURRENT)),
+        past=Count("id", filter=Q(status=PupilStatus.PAST)),
+    )
+    return {"current": counts["current"] or 0, "past": counts["past"] or 0}
+
+
+def pupils_of(school: School) -> QuerySet[Pupil]:
+    return Pupil.objects.filter(school=school)

@@ -1,0 +1,8 @@
+from django.urls import path
+
+from . import views
+
+app_name = "schools"
+urlpatterns = [
+    path("s/<slug:school_slug>/people/", views.people, name="people"),
+]
