@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "safepractice.schools",
     "safepractice.audit",
     "safepractice.web",
+    "safepractice.reviews",
 ]
 
 MIDDLEWARE = [
@@ -197,6 +198,11 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "safepractice@localhost")
+
+# Social media self-review: how long a report is kept, and the largest archive accepted.
+REVIEW_RETENTION_DAYS = int(os.environ.get("REVIEW_RETENTION_DAYS", "90"))
+REVIEW_MAX_UPLOAD_BYTES = int(os.environ.get("REVIEW_MAX_UPLOAD_BYTES", str(4 * 1024**3)))
+REVIEW_UPLOAD_DIR = INSTANCE_DIR / "review-uploads"
 
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
 # database (default) | redis | immediate
