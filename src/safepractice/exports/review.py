@@ -80,7 +80,6 @@ class ArchiveReview:
             "archive": self.archive, "platform": self.platform, "items": self.items,
             "by_kind": dict(self.by_kind),
             "findings": [finding.as_json() for finding in self.findings],
-            "warnings": list(self.warnings),
         }
 
     def as_dict(self) -> dict[str, Any]:
