@@ -5,6 +5,8 @@ urlpatterns = [
     path("accounts/", include("safepractice.accounts.urls")),
     path("admin/", admin.site.urls),
     path("", include("safepractice.schools.urls")),
+    path("", include("safepractice.policies.urls")),
+    path("", include("safepractice.registers.urls")),
     path("", include("safepractice.reviews.urls")),
     path("", include("safepractice.web.urls")),
 ]

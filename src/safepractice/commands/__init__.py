@@ -1,5 +1,5 @@
 """The CLI's command modules. Each has ``register(app)``."""
 
-from . import audit, review, schools, server
+from . import audit, policies, review, schools, server
 
-MODULES = [server, schools, audit, review]
+MODULES = [server, schools, audit, policies, review]
