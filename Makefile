@@ -22,7 +22,7 @@ browser:
 	@bash scripts/ensure-browser.sh
 
 lint: install-dev
-	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff check .
 
 test: install-dev browser lint
 	@bash scripts/test.sh
