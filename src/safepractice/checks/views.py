@@ -25,11 +25,12 @@ def _run(request: HttpRequest, form: CheckForm) -> TextCheck | None:
 def _results_context(result: TextCheck | None) -> dict:
     if result is None:
         return {"result": None}
-    items = [
+    numbered = [
         {"number": n, "finding": f, "quote": result.text[f.start:f.end]}
         for n, f in enumerate(result.findings, start=1)
     ]
-    return {"result": result, "items": items, "segments": segments(result.text, result.findings)}
+    highlighted = segments(result.text, result.findings)
+    return {"result": result, "numbered": numbered, "segments": highlighted}
 
 
 @school_view()
@@ -72,11 +73,13 @@ def saved(request: HttpRequest) -> HttpResponse:
 def saved_detail(request: HttpRequest, pk: int) -> HttpResponse:
     saved_check = saved_check_of(request.membership, pk)
     record("view-saved-check", actor=request.user, school=request.school, target=saved_check)
-    items = [
+    numbered = [
         {"number": n, "finding": f, "quote": saved_check.text[f["start"]:f["end"]]}
         for n, f in enumerate(saved_check.findings, start=1)
     ]
-    return render(request, "checks/saved_detail.html", {"saved": saved_check, "items": items})
+    return render(
+        request, "checks/saved_detail.html", {"saved": saved_check, "numbered": numbered}
+    )
 
 
 @require_POST
