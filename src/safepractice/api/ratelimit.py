@@ -21,7 +21,7 @@ class RateLimited(Exception):
 def check_rate(token: ApiToken) -> None:
     now = time.time()
     window = int(now // 60)
-    key = f"api-rate:{token.pk}:{window}"
+    key = f"api-rate:{token.digest[:24]}:{window}"  # pks can be reused; digests never
     cache.add(key, 0, timeout=90)
     try:
         count = cache.incr(key)

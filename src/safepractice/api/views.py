@@ -19,7 +19,9 @@ def tokens(request: HttpRequest) -> HttpResponse:
         )
     context = {"tokens": tokens_of(request.membership), "new_token": new_token}
     # The new token is on this page once; no cache may keep a copy.
-    return render(request, "api/tokens.html", context, headers={"Cache-Control": "no-store"})
+    response = render(request, "api/tokens.html", context)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @require_POST
