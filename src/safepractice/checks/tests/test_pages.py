@@ -55,6 +55,7 @@ def test_findings_come_back_highlighted_with_section_and_safer_version(
     )
     html = response.content.decode()
     assert re.search(r'<mark class="finding severity-breach"[^>]*>07700 900123</mark>', html)
+    assert 'data-rule="personal-information.phone"' in html
     assert "Protection of personal information" in html
     safer = re.search(r'<textarea id="safer-text"[^>]*>(.*?)</textarea>', html, re.S).group(1)
     assert "07700" not in safer and "[phone number removed]" in safer
@@ -66,7 +67,8 @@ def test_without_javascript_the_button_shows_the_whole_page_with_results(
 ):
     member = make_member()
     response = signed_in(client, member).post(url("check", member), {"text": POST})
-    assert b"<html" in response.content and b"1 thing to look at" in response.content
+    assert b"<html" in response.content
+    assert b'data-rule="personal-information.phone"' in response.content
 
 
 def test_a_check_stores_nothing_and_logs_nothing(client, caplog, stub_phone_detector):
@@ -100,7 +102,7 @@ def test_saving_keeps_the_check_for_its_owner(client, stub_phone_detector):
     saved = SavedCheck.objects.get()
     assert response.status_code == 302
     assert saved.membership == member and saved.text == POST
-    assert [f["rule"] for f in saved.findings] == ["personal-information.phone"]
+    assert "personal-information.phone" in [f["rule"] for f in saved.findings]
     assert "07700" not in saved.safer_text
     listing = client.get(url("saved", member))
     assert POST[:40].encode() in listing.content
