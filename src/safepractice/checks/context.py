@@ -7,6 +7,7 @@ which happens whenever the school, its pupils or its staff change.
 """
 
 import threading
+import time
 
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
@@ -17,8 +18,14 @@ from safepractice.schools.models import Membership, Pupil, School
 
 from .models import ContextVersion
 
+# How long a process trusts its cached Checker before asking the database for the version
+# again. A change made in this process is seen at once (the signal drops the cache); one made
+# by another process is seen within this time. Saves a query on every check.
+VERSION_CHECK_SECONDS = 1.0
+
 _lock = threading.Lock()
 _checkers: dict[int, tuple[int, Checker]] = {}
+_version_checked_at: dict[int, float] = {}
 
 
 def school_context(school: School) -> SchoolContext:
@@ -63,8 +70,12 @@ def context_version(school: School | int) -> int:
 
 def checker_for(school: School) -> Checker:
     """The school's ``Checker``: built once per process per context version."""
-    version = context_version(school)
     cached = _checkers.get(school.pk)
+    now = time.monotonic()
+    if cached and now - _version_checked_at.get(school.pk, 0.0) < VERSION_CHECK_SECONDS:
+        return cached[1]
+    version = context_version(school)
+    _version_checked_at[school.pk] = now
     if cached and cached[0] == version:
         return cached[1]
     with _lock:
@@ -76,7 +87,13 @@ def checker_for(school: School) -> Checker:
         return checker
 
 
+def forget(school_id: int) -> None:
+    _checkers.pop(school_id, None)
+    _version_checked_at.pop(school_id, None)
+
+
 def bump_version(school_id: int) -> None:
+    forget(school_id)
     updated = ContextVersion.objects.filter(school_id=school_id).update(
         version=F("version") + 1
     )
@@ -86,7 +103,7 @@ def bump_version(school_id: int) -> None:
 
 def _school_changed(sender, instance: School, **kwargs) -> None:
     if kwargs.get("signal") is post_delete:
-        _checkers.pop(instance.pk, None)
+        forget(instance.pk)
         return
     bump_version(instance.pk)
 

@@ -33,8 +33,10 @@ class StubPhoneDetector:
 @pytest.fixture(autouse=True)
 def fresh_checkers():
     context._checkers.clear()
+    context._version_checked_at.clear()
     yield
     context._checkers.clear()
+    context._version_checked_at.clear()
 
 
 @pytest.fixture

@@ -76,3 +76,14 @@ def test_another_schools_change_leaves_this_checker_alone():
     before = checker_for(school)
     make_pupil(other)
     assert checker_for(school) is before
+
+
+def test_a_change_made_by_another_process_is_seen_once_the_version_is_rechecked(monkeypatch):
+    from safepractice.checks import context
+    from safepractice.checks.models import ContextVersion
+
+    school = make_school()
+    before = checker_for(school)
+    ContextVersion.objects.filter(school=school).update(version=999)  # as another process would
+    monkeypatch.setattr(context, "VERSION_CHECK_SECONDS", 0.0)
+    assert checker_for(school) is not before
