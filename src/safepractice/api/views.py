@@ -24,8 +24,8 @@ def tokens(request: HttpRequest) -> HttpResponse:
     return response
 
 
+@school_view()  # tenancy first: another school's member gets 403, never 405
 @require_POST
-@school_view()
 def revoke(request: HttpRequest, pk: int) -> HttpResponse:
     token = tokens_of(request.membership).filter(pk=pk).first()
     if token is None:

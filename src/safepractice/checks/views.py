@@ -44,8 +44,8 @@ def check(request: HttpRequest) -> HttpResponse:
     return render(request, "checks/check.html", context)
 
 
+@school_view()  # tenancy first: another school's member gets 403, never 405
 @require_POST
-@school_view()
 def save(request: HttpRequest) -> HttpResponse:
     form = CheckForm(request.POST)
     result = _run(request, form)
@@ -82,8 +82,8 @@ def saved_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@school_view()  # tenancy first: another school's member gets 403, never 405
 @require_POST
-@school_view()
 def saved_delete(request: HttpRequest, pk: int) -> HttpResponse:
     delete_saved_check(saved_check_of(request.membership, pk), request.user)
     messages.success(request, "Deleted.")
