@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_tasks",
     "django_tasks_db",
+    "ninja",  # serves the API docs' JavaScript from our own static files, not a CDN
     "safepractice.accounts",
     "safepractice.schools",
     "safepractice.audit",
@@ -76,10 +77,13 @@ INSTALLED_APPS = [
     "safepractice.policies",
     "safepractice.registers",
     "safepractice.reviews",
+    "safepractice.checks",
+    "safepractice.api",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "safepractice.api.middleware.BodySizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -219,6 +223,12 @@ elif TASKS_BACKEND == "immediate":
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 else:
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# The per-token API rate limit counts in this cache: per process by default, shared when
+# CACHE_URL names a Redis server (e.g. redis://127.0.0.1:6379/1).
+if os.environ.get("CACHE_URL"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                          "LOCATION": os.environ["CACHE_URL"]}}
 
 LOGGING = {
     "version": 1,
