@@ -10,13 +10,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from safepractice.audit.services import record
+from safepractice.checks.context import checker_for
 from safepractice.engine import Checker
 from safepractice.exports import Progress, review_archive
 from safepractice.schools.models import Membership
 
 from . import uploads
 from .models import Review, ReviewArchive, ReviewCompletion, ReviewFinding, ReviewStatus
-from .school_context import school_context
 
 logger = logging.getLogger(__name__)
 PROGRESS_INTERVAL = 0.5  # seconds between progress writes
@@ -50,7 +50,7 @@ def run_review(review_id: int) -> None:
         return
     Review.objects.filter(pk=review.pk).update(status=ReviewStatus.RUNNING)
     try:
-        checker = Checker(school_context(review.school))
+        checker = checker_for(review.school)
         items = findings = 0
         for archive in review.archives.filter(read=False):
             Review.objects.filter(pk=review.pk).update(current_archive=archive.original_name)
