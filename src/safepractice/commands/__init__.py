@@ -1,5 +1,5 @@
 """The CLI's command modules. Each has ``register(app)``."""
 
-from . import audit, oversight, policies, schools, server
+from . import audit, oversight, policies, review, schools, server, tokens
 
-MODULES = [server, schools, audit, policies, oversight]
+MODULES = [server, schools, audit, policies, review, tokens, oversight]
