@@ -534,6 +534,7 @@ def unfinished_starter_counts(school_ids: Iterable[int], today=None) -> dict[int
 
     from safepractice.registers.models import Device
     from safepractice.registers.selectors import GUIDED_REVIEW_STEPS, NEW_STARTER_DAYS
+    from safepractice.reviews.models import ReviewCompletion
 
     today = today or timezone.localdate()
     ids = _ids(school_ids)
@@ -563,19 +564,21 @@ def unfinished_starter_counts(school_ids: Iterable[int], today=None) -> dict[int
             has_declaration=Exists(
                 SocialContactDeclaration.objects.filter(membership=OuterRef("pk"))
             ),
+            has_review=Exists(ReviewCompletion.objects.filter(membership=OuterRef("pk"))),
         )
         .values_list(
-            "school_id", "acknowledged", "has_device", "has_declaration",
+            "school_id", "acknowledged", "has_device", "has_declaration", "has_review",
             "starter_checklist__guided_review_done", "starter_checklist__nothing_to_declare_at",
         )
         .order_by()
     )
     guided_steps = {key for key, _ in GUIDED_REVIEW_STEPS}
     counts = dict.fromkeys(school_ids, 0)
-    for school_id, acknowledged, device, declared, guided, nothing_to_declare in starters:
+    for (school_id, acknowledged, device, declared, reviewed, guided,
+         nothing_to_declare) in starters:
         complete = (
             acknowledged >= len(required.get(school_id, ()))
-            and set(guided or ()) >= guided_steps
+            and (reviewed or set(guided or ()) >= guided_steps)
             and device
             and (declared or nothing_to_declare is not None)
         )
