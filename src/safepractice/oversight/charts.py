@@ -75,8 +75,8 @@ def _open(chart_id: str, title: str, summary: str, height: int = HEIGHT) -> list
 
 
 def _nice_max(value: float) -> float:
-    if value <= 0:
-        return 1
+    if value <= 4:
+        return 4  # whole-number ticks for small counts
     for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000):
         if value <= step * 5:
             return step * -(-value // step)
@@ -171,23 +171,32 @@ def distribution(
     target: float,
     unit: str,
     target_label: str,
+    whole_numbers: bool = False,
 ) -> Chart:
     """A histogram of ``values`` over ``edges`` (the last bin is open-ended) with the target
-    drawn as a labelled dashed line; bins beyond the target are hatched, not only coloured."""
+    drawn as a labelled dashed line; bins beyond the target are hatched, not only coloured.
+    With ``whole_numbers`` a bin one wide is labelled by its one value."""
     chart_id = f"chart{next(_ids)}"
     bins = [0] * len(edges)
     for value in values:
         index = max((i for i, edge in enumerate(edges) if value >= edge), default=0)
         bins[index] += 1
-    labels = [
-        f"{_fmt(edges[i])}–{_fmt(edges[i + 1])} {unit}" if i + 1 < len(edges)
-        else f"{_fmt(edges[i])}+ {unit}"
-        for i in range(len(edges))
-    ]
+
+    def label(i: int) -> str:
+        if i + 1 == len(edges):
+            return f"{_fmt(edges[i])}+"
+        if whole_numbers and edges[i + 1] - edges[i] == 1:
+            return _fmt(edges[i])
+        upper = edges[i + 1] - 1 if whole_numbers else edges[i + 1]
+        return f"{_fmt(edges[i])}–{_fmt(upper)}"
+
+    labels = [label(i) for i in range(len(edges))]
+    # A bin is beyond the target when its values exceed it (whole numbers: from target + 1).
+    late = [edge > target if whole_numbers else edge >= target for edge in edges]
     within = sum(1 for value in values if value <= target)
     columns = [f"Time ({unit})", "Number", "Within target?"]
     rows = [
-        [label, str(count), "yes" if edges[i] < target else "no"]
+        [label, str(count), "no" if late[i] else "yes"]
         for i, (label, count) in enumerate(zip(labels, bins, strict=True))
     ]
     summary = (
@@ -206,14 +215,13 @@ def distribution(
     target_x = None
     for i, count in enumerate(bins):
         x = MARGIN_LEFT + slot * i
-        late = edges[i] >= target
-        if late and target_x is None:
+        if late[i] and target_x is None:
             target_x = x
         h = plot_height * count / maximum
         if count:
             parts.append(
                 f'<rect x="{x + 2:.1f}" y="{top + plot_height - h:.1f}" width="{slot - 4:.1f}" '
-                f'height="{h:.1f}" fill="url(#{chart_id}-p{1 if late else 0})">'
+                f'height="{h:.1f}" fill="url(#{chart_id}-p{1 if late[i] else 0})">'
                 f"<title>{escape(labels[i])}: {count}</title></rect>"
                 f'<text x="{x + slot / 2:.1f}" y="{top + plot_height - h - 4:.1f}" '
                 f'text-anchor="middle" font-weight="bold" fill="{INK}">{count}</text>'
@@ -222,6 +230,10 @@ def distribution(
             f'<text x="{x + slot / 2:.1f}" y="{top + plot_height + 14}" text-anchor="middle" '
             f'fill="{MUTED}">{escape(labels[i])}</text>'
         )
+    parts.append(
+        f'<text x="{WIDTH - MARGIN_RIGHT}" y="{top + plot_height + 30}" text-anchor="end" '
+        f'fill="{MUTED}">{escape(unit)}</text>'
+    )
     if target_x is not None:
         parts.append(
             f'<line x1="{target_x:.1f}" x2="{target_x:.1f}" y1="{top - 10}" '

@@ -129,12 +129,12 @@ def case_charts(school_ids: list[int], period: DateRange, ack_target: int) -> li
         "Time to acknowledge cyberbullying reports",
         selectors.acknowledgement_times(school_ids, period.start, period.end),
         edges=ACK_EDGES, target=ack_target, unit="working days",
-        target_label=f"{ack_target} working days",
+        target_label=f"{ack_target} working days", whole_numbers=True,
     )
     notification = charts.distribution(
         "Time to notify police and safeguarding unit (indecent images)",
         selectors.notification_times(school_ids, period.start, period.end),
-        edges=NOTIFY_EDGES, target=60, unit="min", target_label="60 minutes",
+        edges=NOTIFY_EDGES, target=60, unit="minutes", target_label="60 minutes",
     )
     return [per_month, acknowledgement, notification]
 

@@ -9,7 +9,18 @@ import hashlib
 
 from django.utils import timezone
 
-from safepractice.cases.models import Body, Case, Notification, NotificationKind, Route
+from safepractice.cases.models import (
+    Body,
+    Case,
+    ConductConcern,
+    CyberbullyingReport,
+    IndecentImagesReport,
+    Notification,
+    NotificationKind,
+    PupilExposureReport,
+    Route,
+    UnsuitableMaterialReport,
+)
 from safepractice.policies.models import Acknowledgement, PolicyDocument, PolicyKind, PolicyVersion
 from safepractice.registers.models import (
     ContactDetailsException,
@@ -30,10 +41,30 @@ def make_case(
     **fields,
 ) -> Case:
     raised_by = raised_by or make_member(school)
-    return Case.objects.create(
+    case = Case.objects.create(
         school=school, route=route, state=state, raised_by=raised_by,
         raised_at=raised_at or timezone.now(), **fields,
     )
+    _DETAILS[Route(route)](case)
+    return case
+
+
+# Each route's own record, with what the cases app requires of it.
+_DETAILS = {
+    Route.CYBERBULLYING: lambda case: CyberbullyingReport.objects.create(
+        case=case, site="A social network", seen_at=case.raised_at,
+        what_happened="Unkind comments", police_wish="no", report_to="head"),
+    Route.INDECENT_IMAGES: lambda case: IndecentImagesReport.objects.create(
+        case=case, found_at=case.raised_at, device="School laptop", location="Office safe"),
+    Route.UNSUITABLE_MATERIAL: lambda case: UnsuitableMaterialReport.objects.create(
+        case=case, found_at=case.raised_at, where_found="Shared drive",
+        concern="Material about a colleague"),
+    Route.CONDUCT: lambda case: ConductConcern.objects.create(
+        case=case, kind="other", occurred_on=case.raised_at.date(), concern="A post"),
+    Route.PUPIL_EXPOSURE: lambda case: PupilExposureReport.objects.create(
+        case=case, occurred_at=case.raised_at, where="ICT suite", pupils_involved="Year 5",
+        what_happened="A pop-up"),
+}
 
 
 def notify(case: Case, body: str, at: datetime.datetime, by: Membership | None = None

@@ -44,8 +44,16 @@ def test_a_distribution_marks_the_target_and_counts_those_within_it():
     texts = [t.text for t in _parse(chart).iter(f"{SVG}text")]
     assert "Target: 60 minutes" in texts
     assert "3 of 5 within the target" in chart.summary
-    assert chart.rows == [["0–30 min", "2", "yes"], ["30–60 min", "1", "yes"],
-                          ["60–120 min", "1", "no"], ["120+ min", "1", "no"]]
+    assert chart.rows == [["0–30", "2", "yes"], ["30–60", "1", "yes"],
+                          ["60–120", "1", "no"], ["120+", "1", "no"]]
+
+
+def test_whole_number_bins_are_within_target_up_to_the_target_itself():
+    chart = charts.distribution("Time to acknowledge", [0, 3, 4, 12], edges=(0, 1, 3, 4, 10),
+                                target=3, unit="working days", target_label="3 working days",
+                                whole_numbers=True)
+    assert chart.rows == [["0", "1", "yes"], ["1–2", "0", "yes"], ["3", "1", "yes"],
+                          ["4–9", "1", "no"], ["10+", "1", "no"]]
 
 
 def test_text_is_escaped_inside_the_svg():
