@@ -6,6 +6,7 @@ from django.views.decorators.http import require_POST
 from safepractice.audit.services import record
 from safepractice.schools.models import Role
 from safepractice.schools.tenancy import get_for_school, school_view
+from safepractice.web.csv_export import csv_response, wants_csv
 
 from .forms import AcknowledgeForm, PolicyUploadForm, ReviewDateForm
 from .home import OVERSEERS, is_overseer
@@ -124,11 +125,21 @@ def completion(request: HttpRequest, pk: int) -> HttpResponse:
     # Governors see counts only; names are for the head and SLT, who follow people up.
     show_names = request.membership.has_role(Role.HEAD_TEACHER, Role.SLT)
     outstanding = list(not_acknowledged(document)) if show_names else []
+    rows = acknowledgement_completion(document)
+    if wants_csv(request):
+        return csv_response(
+            request, list_name=f"policy-{document.pk}-completion", school=request.school,
+            header=["Staff category", "In scope", "Acknowledged", "Outstanding", "Complete %"]
+            + (["Not yet acknowledged"] if show_names else []),
+            rows=[[r.label, r.in_scope, r.acknowledged, r.outstanding, r.percent] for r in rows]
+            + [["", "", "", "", "", f"{m.user.full_name} ({m.get_staff_category_display()})"]
+               for m in outstanding],
+        )
     if show_names:
         record("view-acknowledgement-names", actor=request.user, school=request.school,
                target=document)
     return render(request, "policies/completion.html", {
         "document": document, "version": current_version(document),
-        "rows": acknowledgement_completion(document), "outstanding": outstanding,
+        "rows": rows, "outstanding": outstanding,
         "show_names": show_names,
     })

@@ -13,6 +13,7 @@ from django.utils import timezone
 from safepractice.audit.services import record
 from safepractice.schools.models import Role
 from safepractice.schools.tenancy import get_for_school, school_view
+from safepractice.web.csv_export import csv_response, wants_csv
 
 from . import forms, services
 from .imei import InvalidIMEI
@@ -136,8 +137,17 @@ def queue(request: HttpRequest) -> HttpResponse:
 
 @school_view(roles=[Role.HEAD_TEACHER])
 def starters(request: HttpRequest) -> HttpResponse:
-    return render(request, "registers/starters.html",
-                  {"unfinished": unfinished_starters(request.school)})
+    unfinished = unfinished_starters(request.school)
+    if wants_csv(request):
+        steps = [step.label for step in unfinished[0].steps] if unfinished else []
+        return csv_response(
+            request, list_name="new-starters-unfinished", school=request.school,
+            header=["Name", "Started", *steps],
+            rows=[[p.membership.user.full_name, p.membership.started_on,
+                   *("Done" if step.done else "Not yet" for step in p.steps)]
+                  for p in unfinished],
+        )
+    return render(request, "registers/starters.html", {"unfinished": unfinished})
 
 
 @school_view()

@@ -3,6 +3,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from safepractice.audit.services import record
+from safepractice.web.csv_export import csv_response, wants_csv
 
 from .forms import RosterUploadForm
 from .models import Role
@@ -36,6 +37,15 @@ def people(request: HttpRequest) -> HttpResponse:
                     + ".",
                 )
                 return redirect("schools:people", school_slug=request.school.slug)
+    if wants_csv(request):
+        return csv_response(
+            request, list_name="staff", school=request.school,
+            header=["Name", "Email", "Staff category", "Roles", "Line manager"],
+            rows=[[m.user.full_name, m.user.email, m.get_staff_category_display(),
+                   ", ".join(m.role_labels()),
+                   m.line_manager.user.full_name if m.line_manager else ""]
+                  for m in staff_of(request.school)],
+        )
     record("view-people", actor=request.user, school=request.school, object_type="schools.people")
     return render(
         request,
