@@ -1,5 +1,13 @@
 """The registry of detectors, in the order they run."""
 
 from ..detector import DetectorFactory
+from . import connections, contact_requests, credentials, identification, people, personal
 
-FACTORIES: list[DetectorFactory] = []
+FACTORIES: list[DetectorFactory] = [
+    personal.factory,
+    identification.factory,
+    people.factory,
+    connections.factory,
+    credentials.factory,
+    contact_requests.factory,
+]
