@@ -1,5 +1,5 @@
 """The CLI's command modules. Each has ``register(app)``."""
 
-from . import audit, server
+from . import audit, engine, server
 
-MODULES = [server, audit]
+MODULES = [server, audit, engine]

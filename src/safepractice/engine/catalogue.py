@@ -59,8 +59,18 @@ class Catalogue:
 
 
 _RULE_KEYS = {
-    "id", "title", "section", "summary", "served", "anchors", "detector", "topic", "kinds",
-    "severity", "by", "reason",
+    "id",
+    "title",
+    "section",
+    "summary",
+    "served",
+    "anchors",
+    "detector",
+    "topic",
+    "kinds",
+    "severity",
+    "by",
+    "reason",
 }
 
 
@@ -90,10 +100,18 @@ def _rule_from(entry: dict, position: int) -> Rule:
     elif served in ("workflow", "register") and not entry.get("by"):
         raise CatalogueError(f"{where}: a {served} rule needs 'by' (what serves it)")
     return Rule(
-        id=entry["id"], title=entry["title"], section=entry["section"],
-        summary=entry["summary"], served=served, anchors=tuple(entry.get("anchors", ())),
-        detector=entry.get("detector", ""), topic=entry.get("topic", ""), kinds=kinds,
-        severity=severity, by=entry.get("by", ""), reason=entry.get("reason", ""),
+        id=entry["id"],
+        title=entry["title"],
+        section=entry["section"],
+        summary=entry["summary"],
+        served=served,
+        anchors=tuple(entry.get("anchors", ())),
+        detector=entry.get("detector", ""),
+        topic=entry.get("topic", ""),
+        kinds=kinds,
+        severity=severity,
+        by=entry.get("by", ""),
+        reason=entry.get("reason", ""),
     )
 
 
@@ -121,7 +139,9 @@ _SENTENCE_END = (".", "!", ":", ";", ",")
 
 def fold_for_matching(text: str) -> str:
     """Lower case, quotes and punctuation folded to single spaces ("e-mail" → "e mail")."""
-    return " " + _NON_WORD.sub(" ", text.casefold().replace("’", "'").replace("'", "")).strip() + " "
+    return (
+        " " + _NON_WORD.sub(" ", text.casefold().replace("’", "'").replace("'", "")).strip() + " "
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,7 +210,8 @@ def coverage(policy: str, catalogue: Catalogue | None = None) -> Coverage:
         folded = fold_for_matching(text)
         paragraph_words = set(folded.split())
         rules = tuple(
-            rule for rule in catalogue
+            rule
+            for rule in catalogue
             if any(_anchor_matches(a, folded, paragraph_words) for a in rule.anchors)
         )
         heading = not rules and _looks_like_heading(text)

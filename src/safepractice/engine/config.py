@@ -50,8 +50,14 @@ _SCHOOL_KEYS = {
 }
 # Fields the School model holds that the engine does not use: accepted, ignored.
 _SCHOOL_IGNORED = {
-    "slug", "trust", "hr_advice_service", "safeguarding_unit", "safeguarding_unit_contact",
-    "police_contact", "unions", "acknowledgement_working_days",
+    "slug",
+    "trust",
+    "hr_advice_service",
+    "safeguarding_unit",
+    "safeguarding_unit_contact",
+    "police_contact",
+    "unions",
+    "acknowledgement_working_days",
 }
 _PERSON_KEYS = {"first_name", "last_name", "preferred_name", "status", "year_group", "id"}
 _PUPIL_STATUSES = {"current", "past"}

@@ -11,24 +11,85 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 # Invisible characters that split a word or number without showing.
-ZERO_WIDTH = frozenset("\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff")
+ZERO_WIDTH = frozenset(
+    "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"
+)
 
 # Letters from other scripts that look like Latin ones (the common confusables).
 HOMOGLYPHS: dict[str, str] = {
     # Cyrillic
-    "а": "a", "в": "b", "е": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
-    "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s", "і": "i", "ј": "j", "ԁ": "d",
-    "ɡ": "g", "ӏ": "l", "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H",
-    "О": "O", "Р": "P", "С": "C", "Т": "T", "У": "Y", "Х": "X", "Ѕ": "S", "І": "I",
+    "а": "a",
+    "в": "b",
+    "е": "e",
+    "к": "k",
+    "м": "m",
+    "н": "h",
+    "о": "o",
+    "р": "p",
+    "с": "c",
+    "т": "t",
+    "у": "y",
+    "х": "x",
+    "ѕ": "s",
+    "і": "i",
+    "ј": "j",
+    "ԁ": "d",
+    "ɡ": "g",
+    "ӏ": "l",
+    "А": "A",
+    "В": "B",
+    "Е": "E",
+    "К": "K",
+    "М": "M",
+    "Н": "H",
+    "О": "O",
+    "Р": "P",
+    "С": "C",
+    "Т": "T",
+    "У": "Y",
+    "Х": "X",
+    "Ѕ": "S",
+    "І": "I",
     "Ј": "J",
     # Greek
-    "α": "a", "ο": "o", "ρ": "p", "ι": "i", "κ": "k", "ν": "v", "τ": "t", "υ": "u",
-    "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M",
-    "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
+    "α": "a",
+    "ο": "o",
+    "ρ": "p",
+    "ι": "i",
+    "κ": "k",
+    "ν": "v",
+    "τ": "t",
+    "υ": "u",
+    "Α": "A",
+    "Β": "B",
+    "Ε": "E",
+    "Ζ": "Z",
+    "Η": "H",
+    "Ι": "I",
+    "Κ": "K",
+    "Μ": "M",
+    "Ν": "N",
+    "Ο": "O",
+    "Ρ": "P",
+    "Τ": "T",
+    "Υ": "Y",
+    "Χ": "X",
     # Punctuation that stands in for ASCII
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
-    "\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'", "\u201c": '"', "\u201d": '"',
-    "\u00a0": " ", "\u2007": " ", "\u202f": " ",
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2212": "-",
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201b": "'",
+    "\u2032": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u00a0": " ",
+    "\u2007": " ",
+    "\u202f": " ",
 }
 
 
@@ -90,9 +151,20 @@ def strip_accents(text: str) -> str:
 # --- spelled-out and spaced-out digits -------------------------------------------------
 
 DIGIT_WORDS: dict[str, str] = {
-    "zero": "0", "nought": "0", "oh": "0", "o": "0", "nil": "0",
-    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
-    "six": "6", "seven": "7", "eight": "8", "nine": "9",
+    "zero": "0",
+    "nought": "0",
+    "oh": "0",
+    "o": "0",
+    "nil": "0",
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
 }
 MULTIPLIERS = {"double": 2, "triple": 3, "treble": 3}
 LOOKALIKE_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
@@ -132,7 +204,9 @@ class DigitRun:
 
     def span(self, first: int = 0, last: int | None = None) -> tuple[int, int]:
         last = len(self.digits) - 1 if last is None else last
-        start = self.plus_at if first == 0 and self.plus_at is not None else self.positions[first][0]
+        start = (
+            self.plus_at if first == 0 and self.plus_at is not None else self.positions[first][0]
+        )
         return start, self.positions[last][1]
 
 
@@ -140,9 +214,7 @@ def might_hold_number(text: str, min_words: int = 6) -> bool:
     """A cheap test before ``digit_runs``: a digit, or several digit words."""
     if _HAS_DIGIT.search(text):
         return True
-    count = 0
-    for _ in _HAS_NUMBER_WORD.finditer(text):
-        count += 1
+    for count, _ in enumerate(_HAS_NUMBER_WORD.finditer(text), start=1):
         if count >= min_words:
             return True
     return False

@@ -64,27 +64,33 @@ class ConnectionsDetector:
             for person in self._handle_matches(content.handle):
                 hit = NameHit(person, "handle", 0.75)
                 if best is None or _better(hit, best[0]):
-                    best = (hit, f"handle @{content.handle.lstrip('@')} contains a "
-                            f"{person.status} pupil's name")
+                    best = (
+                        hit,
+                        f"handle @{content.handle.lstrip('@')} contains a "
+                        f"{person.status} pupil's name",
+                    )
         if best is None:
             return findings
         hit, reason = best
         current = hit.person.status == "current"
-        findings.append(make_finding(
-            "connections.current-pupil" if current else "connections.past-pupil",
-            0, len(content.text or ""),
-            confidence=hit.confidence,
-            severity=Severity.RISK if current and hit.confidence < 0.7 else None,
-            explanation=f"This connection may be a {'current' if current else 'past'} pupil: "
-            f"{reason}.",
-            suggestion=(
-                "Unfriend or remove this follower if it is a pupil, and never accept a "
-                "pupil's request."
-                if current else
-                "The school advises against friending past pupils; consider removing it."
-            ),
-            detail={"reason": reason, "form": hit.form},
-        ))
+        findings.append(
+            make_finding(
+                "connections.current-pupil" if current else "connections.past-pupil",
+                0,
+                len(content.text or ""),
+                confidence=hit.confidence,
+                severity=Severity.RISK if current and hit.confidence < 0.7 else None,
+                explanation=f"This connection may be a {'current' if current else 'past'} pupil: "
+                f"{reason}.",
+                suggestion=(
+                    "Unfriend or remove this follower if it is a pupil, and never accept a "
+                    "pupil's request."
+                    if current
+                    else "The school advises against friending past pupils; consider removing it."
+                ),
+                detail={"reason": reason, "form": hit.form},
+            )
+        )
         return findings
 
     def _handle_matches(self, handle: str) -> list[RosterPerson]:
@@ -92,7 +98,7 @@ class ConnectionsDetector:
         found: list[RosterPerson] = []
         for length in self.handle_lengths:
             for start in range(0, len(letters) - length + 1):
-                found.extend(self.handles.get(letters[start:start + length], ()))
+                found.extend(self.handles.get(letters[start : start + length], ()))
             if found:
                 break
         return sorted(set(found), key=lambda p: (p.status != "current", p.last_name))
@@ -100,7 +106,8 @@ class ConnectionsDetector:
 
 def _better(hit: NameHit, other: NameHit) -> bool:
     return (hit.person.status == "current", hit.confidence) > (
-        other.person.status == "current", other.confidence
+        other.person.status == "current",
+        other.confidence,
     )
 
 

@@ -39,14 +39,18 @@ class ContactRequestsDetector:
         findings = []
         for match in _ASK.finditer(norm.text):
             start, end = norm.span(*match.span())
-            findings.append(make_finding(
-                "communication.request-personal-info", start, end,
-                confidence=0.8,
-                explanation=f"“{match.group()}” asks a pupil for personal details or a "
-                "private channel.",
-                suggestion="Don't ask; keep contact with pupils on the school's own channels.",
-                replacement="",
-            ))
+            findings.append(
+                make_finding(
+                    "communication.request-personal-info",
+                    start,
+                    end,
+                    confidence=0.8,
+                    explanation=f"“{match.group()}” asks a pupil for personal details or a "
+                    "private channel.",
+                    suggestion="Don't ask; keep contact with pupils on the school's own channels.",
+                    replacement="",
+                )
+            )
         return findings
 
 

@@ -22,8 +22,10 @@ _SECRET = r"[\"'“‘]?(?P<secret>(?!" + _NOT_A_SECRET + r")[^\s\"'”’]{3,64
 _KEY = r"(?:password|passcode|passwd|pass\s?word|pwd|pw|pin(?:\s+code)?)"
 _GIVEN = re.compile(
     r"\b(?:(?:my|the|our|his|her|their|school|work|wi-?fi|staff|admin|login|account|"
-    r"laptop|computer|email|ipad|door|office)\s+){0,3}" + _KEY
-    + r"\s*(?:(?:is|was|=|:|-|->|—)\s*|is\s+now\s+|for\s+\S{1,40}\s+is\s+)" + _SECRET,
+    r"laptop|computer|email|ipad|door|office)\s+){0,3}"
+    + _KEY
+    + r"\s*(?:(?:is|was|=|:|-|->|—)\s*|is\s+now\s+|for\s+\S{1,40}\s+is\s+)"
+    + _SECRET,
     re.IGNORECASE,
 )
 _PAIR = re.compile(
@@ -62,24 +64,32 @@ class CredentialsDetector:
                     continue
                 covered.append(match.span())
                 start, end = norm.span(*match.span())
-                findings.append(make_finding(
-                    "credentials.shared-login", start, end,
-                    confidence=0.9,
-                    explanation="This shares a log-in or password.",
-                    suggestion="Remove it, and change that password now: it has been shared.",
-                    replacement="[password removed]",
-                ))
+                findings.append(
+                    make_finding(
+                        "credentials.shared-login",
+                        start,
+                        end,
+                        confidence=0.9,
+                        explanation="This shares a log-in or password.",
+                        suggestion="Remove it, and change that password now: it has been shared.",
+                        replacement="[password removed]",
+                    )
+                )
         for match in _OFFER.finditer(norm.text):
             if any(s <= match.start() < e for s, e in covered):
                 continue
             start, end = norm.span(*match.span())
-            findings.append(make_finding(
-                "credentials.shared-login", start, end,
-                confidence=0.7,
-                explanation="This offers someone your log-in or password.",
-                suggestion="Don't share log-ins: ask the ICT coordinator for an account of "
-                "their own.",
-            ))
+            findings.append(
+                make_finding(
+                    "credentials.shared-login",
+                    start,
+                    end,
+                    confidence=0.7,
+                    explanation="This offers someone your log-in or password.",
+                    suggestion="Don't share log-ins: ask the ICT coordinator for an account of "
+                    "their own.",
+                )
+            )
         return findings
 
 

@@ -17,7 +17,39 @@ from ._common import TEXT_KINDS, make_finding
 
 # Words a school's name shares with thousands of others; the rest is what identifies it.
 GENERIC_NAME_WORDS = frozenset(
-    ["school", "schools", "primary", "catholic", "church", "of", "england", "ce", "c", "e", "rc", "infant", "infants", "junior", "juniors", "academy", "the", "community", "village", "county", "first", "voluntary", "aided", "controlled", "federation", "nursery", "and", "trust", "college", "high", "secondary"]
+    [
+        "school",
+        "schools",
+        "primary",
+        "catholic",
+        "church",
+        "of",
+        "england",
+        "ce",
+        "c",
+        "e",
+        "rc",
+        "infant",
+        "infants",
+        "junior",
+        "juniors",
+        "academy",
+        "the",
+        "community",
+        "village",
+        "county",
+        "first",
+        "voluntary",
+        "aided",
+        "controlled",
+        "federation",
+        "nursery",
+        "and",
+        "trust",
+        "college",
+        "high",
+        "secondary",
+    ]
 )
 
 
@@ -160,13 +192,15 @@ class IdentificationDetector:
             what = "the local authority" if rule.endswith("local-authority") else "your school"
             how_text = f" ({how})" if how else ""
             yield make_finding(
-                rule, o_start, o_end,
+                rule,
+                o_start,
+                o_end,
                 confidence=name.confidence * (0.9 if how == "with a typo" else 1.0),
                 explanation=f"This names {what}, {name.label}{how_text}.",
                 suggestion=(
                     "Take the school's name out of your profile."
-                    if in_profile else
-                    f"Leave out {what}'s name so the post isn't tied to it."
+                    if in_profile
+                    else f"Leave out {what}'s name so the post isn't tied to it."
                 ),
                 replacement="",
                 detail={"names": name.label, "how": how or "name"},
@@ -174,19 +208,19 @@ class IdentificationDetector:
 
     def _profession(self, norm, in_profile: bool) -> Iterator[Finding]:
         pattern = _PROFILE_PROFESSION if in_profile else _FIRST_PERSON_PROFESSION
-        rule = (
-            "identification.profession-in-profile" if in_profile else "identification.profession"
-        )
+        rule = "identification.profession-in-profile" if in_profile else "identification.profession"
         for match in pattern.finditer(norm.text):
             start, end = norm.span(*match.span())
             yield make_finding(
-                rule, start, end,
+                rule,
+                start,
+                end,
                 confidence=0.9 if in_profile else 0.75,
                 explanation=f"“{match.group().strip()}” says you work in a school.",
                 suggestion=(
                     "Leave your job title and profession out of your profile."
-                    if in_profile else
-                    "Consider leaving out what you do for a living, so the post isn't "
+                    if in_profile
+                    else "Consider leaving out what you do for a living, so the post isn't "
                     "tied to the profession."
                 ),
                 replacement="",

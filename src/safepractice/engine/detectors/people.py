@@ -18,7 +18,36 @@ from ._common import TEXT_KINDS, make_finding
 
 # Words near a first name that say it is a pupil's ("Jack in my class").
 PUPIL_CONTEXT = frozenset(
-    ["class", "pupil", "pupils", "child", "children", "student", "students", "year", "yr", "reception", "boy", "girl", "kid", "kids", "lesson", "lessons", "homework", "playground", "register", "classroom", "school", "teacher", "parents", "parent", "mum", "dad", "nursery", "assembly"]
+    [
+        "class",
+        "pupil",
+        "pupils",
+        "child",
+        "children",
+        "student",
+        "students",
+        "year",
+        "yr",
+        "reception",
+        "boy",
+        "girl",
+        "kid",
+        "kids",
+        "lesson",
+        "lessons",
+        "homework",
+        "playground",
+        "register",
+        "classroom",
+        "school",
+        "teacher",
+        "parents",
+        "parent",
+        "mum",
+        "dad",
+        "nursery",
+        "assembly",
+    ]
 )
 _CONTEXT_WINDOW = 6
 
@@ -123,13 +152,15 @@ class PeopleDetector:
     def _name_finding(self, norm: Normalised, hit: _Hit) -> Finding:
         start, end = norm.span(hit.start, hit.end)
         best = hit.people[0]
-        shown = norm.text[hit.start:hit.end]
+        shown = norm.text[hit.start : hit.end]
         if _is_pupil(best):
             current = best.person.status == "current"
             rule = "names.pupil" if current else "names.past-pupil"
             who = "a current pupil" if current else "a past pupil"
-            suggestion = "Leave the pupil's name out." if current else (
-                "Think twice before naming a past pupil; leave the name out if in doubt."
+            suggestion = (
+                "Leave the pupil's name out."
+                if current
+                else ("Think twice before naming a past pupil; leave the name out if in doubt.")
             )
         else:
             rule, who = "names.colleague", "a colleague"
@@ -138,14 +169,15 @@ class PeopleDetector:
         if len(hit.people) > 1:
             who += f" ({len(hit.people)} people on the roster match)"
         return make_finding(
-            rule, start, end,
+            rule,
+            start,
+            end,
             confidence=hit.confidence,
             severity=severity,
             explanation=f"“{shown}” matches {who} by {hit.form}.",
             suggestion=suggestion,
             replacement="[name removed]",
-            detail={"form": hit.form, "matches": len(hit.people),
-                    "status": best.person.status},
+            detail={"form": hit.form, "matches": len(hit.people), "status": best.person.status},
         )
 
     def _confidential(self, norm: Normalised, hits: list[_Hit]) -> list[Finding]:
@@ -156,26 +188,33 @@ class PeopleDetector:
         used: set[int] = set()
         for matter in _SENSITIVE.finditer(norm.text):
             near = [
-                h for h in pupil_hits
+                h
+                for h in pupil_hits
                 if abs(matter.start() - h.end) <= _SENSITIVE_REACH
                 or abs(h.start - matter.end()) <= _SENSITIVE_REACH
             ]
             if not near:
                 continue
-            hit = min(near, key=lambda h: min(abs(matter.start() - h.end), abs(h.start - matter.end())))
+            hit = min(
+                near, key=lambda h: min(abs(matter.start() - h.end), abs(h.start - matter.end()))
+            )
             if id(hit) in used:
                 continue
             used.add(id(hit))
             start, end = norm.span(min(hit.start, matter.start()), max(hit.end, matter.end()))
-            findings.append(make_finding(
-                "confidential.pupil-matters", start, end,
-                confidence=min(0.9, hit.confidence),
-                explanation=f"“{matter.group()}” next to a pupil's name is confidential "
-                "information about that pupil.",
-                suggestion="Don't share pupils' behaviour, needs, health, family or "
-                "safeguarding matters online, even without their full name.",
-                detail={"matter": matter.group().lower()},
-            ))
+            findings.append(
+                make_finding(
+                    "confidential.pupil-matters",
+                    start,
+                    end,
+                    confidence=min(0.9, hit.confidence),
+                    explanation=f"“{matter.group()}” next to a pupil's name is confidential "
+                    "information about that pupil.",
+                    suggestion="Don't share pupils' behaviour, needs, health, family or "
+                    "safeguarding matters online, even without their full name.",
+                    detail={"matter": matter.group().lower()},
+                )
+            )
         return findings
 
 

@@ -96,16 +96,16 @@ def phone_numbers_in(run: DigitRun) -> Iterator[tuple[int, int, phonenumbers.Pho
 
 # --- email addresses -------------------------------------------------------------------------
 
-_TLDS = (
-    "com|co|uk|org|net|me|io|info|biz|ac|sch|gov|nhs|edu|ie|eu|de|fr|us|ca|au|live|email|online"
-)
+_TLDS = "com|co|uk|org|net|me|io|info|biz|ac|sch|gov|nhs|edu|ie|eu|de|fr|us|ca|au|live|email|online"
 _AT = r"(?:\s*@\s*|\s*[\[({<]\s*at\s*[\])}>]\s*|\s+at\s+)"
 _DOT = r"(?:\.|\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+)"
 _EMAIL = re.compile(
     r"(?<![\w.+-])(?P<local>[a-z0-9](?:[a-z0-9._+-]{0,63}[a-z0-9])?"
     r"(?:(?:\s+dot\s+|\s*[\[({<]\s*dot\s*[\])}>]\s*)[a-z0-9_+-]{1,63}){0,3})"
     + _AT
-    + r"(?P<domain>[a-z0-9](?:[a-z0-9-]{0,62})(?:" + _DOT + r"[a-z0-9-]{1,63}){1,4})"
+    + r"(?P<domain>[a-z0-9](?:[a-z0-9-]{0,62})(?:"
+    + _DOT
+    + r"[a-z0-9-]{1,63}){1,4})"
     r"(?![\w-])",
     re.IGNORECASE,
 )
@@ -122,7 +122,132 @@ def _clean_domain(raw: str) -> str:
 
 # --- postcodes, addresses, dates of birth ---------------------------------------------------
 
-_POSTCODE_AREAS = ["AB", "AL", "B", "BA", "BB", "BD", "BH", "BL", "BN", "BR", "BS", "BT", "CA", "CB", "CF", "CH", "CM", "CO", "CR", "CT", "CV", "CW", "DA", "DD", "DE", "DG", "DH", "DL", "DN", "DT", "DY", "E", "EC", "EH", "EN", "EX", "FK", "FY", "G", "GL", "GU", "GY", "HA", "HD", "HG", "HP", "HR", "HS", "HU", "HX", "IG", "IM", "IP", "IV", "JE", "KA", "KT", "KW", "KY", "L", "LA", "LD", "LE", "LL", "LN", "LS", "LU", "M", "ME", "MK", "ML", "N", "NE", "NG", "NN", "NP", "NR", "NW", "OL", "OX", "PA", "PE", "PH", "PL", "PO", "PR", "RG", "RH", "RM", "S", "SA", "SE", "SG", "SK", "SL", "SM", "SN", "SO", "SP", "SR", "SS", "ST", "SW", "SY", "TA", "TD", "TF", "TN", "TQ", "TR", "TS", "TW", "UB", "W", "WA", "WC", "WD", "WF", "WN", "WR", "WS", "WV", "YO", "ZE"]
+_POSTCODE_AREAS = [
+    "AB",
+    "AL",
+    "B",
+    "BA",
+    "BB",
+    "BD",
+    "BH",
+    "BL",
+    "BN",
+    "BR",
+    "BS",
+    "BT",
+    "CA",
+    "CB",
+    "CF",
+    "CH",
+    "CM",
+    "CO",
+    "CR",
+    "CT",
+    "CV",
+    "CW",
+    "DA",
+    "DD",
+    "DE",
+    "DG",
+    "DH",
+    "DL",
+    "DN",
+    "DT",
+    "DY",
+    "E",
+    "EC",
+    "EH",
+    "EN",
+    "EX",
+    "FK",
+    "FY",
+    "G",
+    "GL",
+    "GU",
+    "GY",
+    "HA",
+    "HD",
+    "HG",
+    "HP",
+    "HR",
+    "HS",
+    "HU",
+    "HX",
+    "IG",
+    "IM",
+    "IP",
+    "IV",
+    "JE",
+    "KA",
+    "KT",
+    "KW",
+    "KY",
+    "L",
+    "LA",
+    "LD",
+    "LE",
+    "LL",
+    "LN",
+    "LS",
+    "LU",
+    "M",
+    "ME",
+    "MK",
+    "ML",
+    "N",
+    "NE",
+    "NG",
+    "NN",
+    "NP",
+    "NR",
+    "NW",
+    "OL",
+    "OX",
+    "PA",
+    "PE",
+    "PH",
+    "PL",
+    "PO",
+    "PR",
+    "RG",
+    "RH",
+    "RM",
+    "S",
+    "SA",
+    "SE",
+    "SG",
+    "SK",
+    "SL",
+    "SM",
+    "SN",
+    "SO",
+    "SP",
+    "SR",
+    "SS",
+    "ST",
+    "SW",
+    "SY",
+    "TA",
+    "TD",
+    "TF",
+    "TN",
+    "TQ",
+    "TR",
+    "TS",
+    "TW",
+    "UB",
+    "W",
+    "WA",
+    "WC",
+    "WD",
+    "WF",
+    "WN",
+    "WR",
+    "WS",
+    "WV",
+    "YO",
+    "ZE",
+]
 _AREA_ALTERNATION = "|".join(sorted(_POSTCODE_AREAS, key=len, reverse=True))
 _POSTCODE = re.compile(
     r"(?<![A-Za-z0-9])(?P<outward>(?:" + _AREA_ALTERNATION + r")[0-9](?:[0-9]|[A-Z])?)"
@@ -179,8 +304,11 @@ class PersonalInformationDetector:
         private_channel = to_pupil_or_parent(content)
         findings: list[Finding] = []
         findings.extend(self._phones(norm, private_channel))
-        if "@" in norm.text or " at " in norm.text.lower() or "[at]" in norm.text.lower() or (
-            "(at)" in norm.text.lower()
+        if (
+            "@" in norm.text
+            or " at " in norm.text.lower()
+            or "[at]" in norm.text.lower()
+            or ("(at)" in norm.text.lower())
         ):
             findings.extend(self._emails(norm, private_channel))
         findings.extend(self._postcodes(norm))
@@ -207,7 +335,9 @@ class PersonalInformationDetector:
                 )
                 if private_channel:
                     yield make_finding(
-                        "communication.personal-contact", start, stop,
+                        "communication.personal-contact",
+                        start,
+                        stop,
                         confidence=0.95,
                         explanation=f"This message to a pupil or parent gives a personal "
                         f"{kind} number ({shown}).",
@@ -218,7 +348,9 @@ class PersonalInformationDetector:
                     )
                 else:
                     yield make_finding(
-                        "personal-information.phone", start, stop,
+                        "personal-information.phone",
+                        start,
+                        stop,
                         confidence=0.95 if phonenumbers.is_valid_number(number) else 0.85,
                         explanation=f"This looks like a personal {kind} number ({shown}).",
                         suggestion="Remove the number, or share it privately with people you know.",
@@ -247,7 +379,9 @@ class PersonalInformationDetector:
             confidence = 0.97 if written_plainly else 0.85
             if private_channel:
                 yield make_finding(
-                    "communication.personal-contact", start, stop,
+                    "communication.personal-contact",
+                    start,
+                    stop,
                     confidence=confidence,
                     explanation=f"This message to a pupil or parent gives a personal email "
                     f"address ({address}).",
@@ -257,7 +391,9 @@ class PersonalInformationDetector:
                 )
             else:
                 yield make_finding(
-                    "personal-information.email", start, stop,
+                    "personal-information.email",
+                    start,
+                    stop,
                     confidence=confidence,
                     explanation=f"This looks like a personal email address ({address}).",
                     suggestion="Remove the address; for school matters give your school email.",
@@ -276,7 +412,9 @@ class PersonalInformationDetector:
             start, stop = norm.span(*match.span())
             postcode = f"{outward} {inward}".upper()
             yield make_finding(
-                "personal-information.postcode", start, stop,
+                "personal-information.postcode",
+                start,
+                stop,
                 confidence=0.9 if upper else 0.7,
                 explanation=f"This looks like a UK postcode ({postcode}), which narrows down "
                 "where someone lives to a few houses.",
@@ -293,7 +431,9 @@ class PersonalInformationDetector:
             start, stop = norm.span(*match.span())
             seen_end = match.end()
             yield make_finding(
-                "personal-information.address", start, stop,
+                "personal-information.address",
+                start,
+                stop,
                 confidence=0.85,
                 explanation="This looks like a street address.",
                 suggestion="Remove the address; never post where you live.",
@@ -304,7 +444,9 @@ class PersonalInformationDetector:
                 continue
             start, stop = norm.span(*match.span())
             yield make_finding(
-                "personal-information.address", start, stop,
+                "personal-information.address",
+                start,
+                stop,
                 confidence=0.6,
                 explanation="This looks like part of an address (a flat or unit number).",
                 suggestion="Remove the address; never post where you live.",
@@ -313,14 +455,19 @@ class PersonalInformationDetector:
 
     def _dates_of_birth(self, norm: Normalised) -> Iterator[Finding]:
         lowered = norm.text.lower()
-        if "born" not in lowered and "birth" not in lowered and "dob" not in lowered and (
-            "d.o.b" not in lowered
+        if (
+            "born" not in lowered
+            and "birth" not in lowered
+            and "dob" not in lowered
+            and ("d.o.b" not in lowered)
         ):
             return
         for match in _DATE_OF_BIRTH.finditer(norm.text):
             start, stop = norm.span(*match.span())
             yield make_finding(
-                "personal-information.date-of-birth", start, stop,
+                "personal-information.date-of-birth",
+                start,
+                stop,
                 confidence=0.85,
                 explanation="This gives a date of birth, which helps identity theft.",
                 suggestion="Remove the date of birth.",
