@@ -24,7 +24,7 @@ _GIVEN = re.compile(
     r"\b(?:(?:my|the|our|his|her|their|school|work|wi-?fi|staff|admin|login|account|"
     r"laptop|computer|email|ipad|door|office)\s+){0,3}"
     + _KEY
-    + r"\s*(?:(?:is|was|=|:|-|->|—)\s*|is\s+now\s+|for\s+\S{1,40}\s+is\s+)"
+    + r"\s*(?:(?:is|was|=|:|-|->|—)\s*|is\s+now\s+|for\s+(?:\S{1,30}\s+){1,3}is\s+)"
     + _SECRET,
     re.IGNORECASE,
 )

@@ -201,7 +201,7 @@ class PeopleDetector:
             if id(hit) in used:
                 continue
             used.add(id(hit))
-            start, end = norm.span(min(hit.start, matter.start()), max(hit.end, matter.end()))
+            start, end = norm.span(*matter.span())
             findings.append(
                 make_finding(
                     "confidential.pupil-matters",
@@ -212,7 +212,10 @@ class PeopleDetector:
                     "information about that pupil.",
                     suggestion="Don't share pupils' behaviour, needs, health, family or "
                     "safeguarding matters online, even without their full name.",
-                    detail={"matter": matter.group().lower()},
+                    detail={
+                        "matter": matter.group().lower(),
+                        "pupil_span": norm.span(hit.start, hit.end),
+                    },
                 )
             )
         return findings

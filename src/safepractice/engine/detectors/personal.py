@@ -365,13 +365,9 @@ class PersonalInformationDetector:
         )
 
     def _emails(self, norm: Normalised, private_channel: bool) -> Iterator[Finding]:
-        for match in _EMAIL.finditer(norm.text):
+        for match in _email_matches(norm.text):
             domain = _clean_domain(match.group("domain"))
-            if not _PLAIN_DOMAIN.match(domain) or domain.rsplit(".", 1)[-1] not in _TLD_SET:
-                continue
             written_plainly = "@" in match.group()
-            if not written_plainly and domain.count(".") == 0:
-                continue
             if self._is_work_domain(domain):
                 continue
             address = f"{_clean_domain(match.group('local'))}@{domain}"
@@ -474,6 +470,19 @@ class PersonalInformationDetector:
                 replacement="[date of birth removed]",
                 detail={"date": match.group("date")},
             )
+
+
+def _email_matches(text: str) -> Iterator[re.Match[str]]:
+    """Email-like matches whose domain ends in a real TLD. A rejected match ("me at
+    claire.m.b") does not swallow the address that starts inside it."""
+    position = 0
+    while (match := _EMAIL.search(text, position)) is not None:
+        domain = _clean_domain(match.group("domain"))
+        if _PLAIN_DOMAIN.match(domain) and domain.rsplit(".", 1)[-1] in _TLD_SET:
+            yield match
+            position = match.end()
+        else:
+            position = match.start() + 1
 
 
 def _parse_any(raw: str) -> phonenumbers.PhoneNumber | None:
