@@ -13,6 +13,7 @@ from typing import Any
 from .text import Token
 
 FUZZY_MIN_LENGTH = 5
+FUZZY_MAX_LENGTH = 40  # longer "words" (a run of digits) would cost their length squared
 _CACHE_LIMIT = 100_000
 
 
@@ -70,11 +71,13 @@ class PhraseIndex:
         found: dict[str, bool] = {}
         if word in self._keys:
             found[word] = True
-        if len(word) >= FUZZY_MIN_LENGTH - 1 and self._fuzzy_keys:
+        if FUZZY_MIN_LENGTH - 1 <= len(word) <= FUZZY_MAX_LENGTH and self._fuzzy_keys:
             for variant in {word} | _deletions(word):
                 for key in self._fuzzy_keys.get(variant, ()):
                     found.setdefault(key, key == word)
         result = tuple(sorted(found.items()))
+        if len(word) > FUZZY_MAX_LENGTH:
+            return result  # not cached: a huge token would pin memory
         if len(self._resolved) >= _CACHE_LIMIT:
             self._resolved.clear()
         self._resolved[word] = result

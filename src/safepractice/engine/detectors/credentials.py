@@ -4,6 +4,7 @@ Policy, "Protection of personal information": never share work log-ins or passwo
 """
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 
 from ..content import Content
@@ -41,6 +42,23 @@ _OFFER = re.compile(
 )
 
 
+class _Spans:
+    """Non-overlapping spans, asked "does one cover this position?" in log time."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def covers(self, position: int) -> bool:
+        index = bisect_right(self.starts, position) - 1
+        return index >= 0 and position < self.ends[index]
+
+    def add(self, start: int, end: int) -> None:
+        index = bisect_right(self.starts, start)
+        self.starts.insert(index, start)
+        self.ends.insert(index, end)
+
+
 class CredentialsDetector:
     name = "credentials"
     kinds = TEXT_KINDS
@@ -57,12 +75,12 @@ class CredentialsDetector:
             return []
         norm = normalise(text)
         findings: list[Finding] = []
-        covered: list[tuple[int, int]] = []
+        covered = _Spans()
         for pattern in (_PAIR, _GIVEN):
             for match in pattern.finditer(norm.text):
-                if any(s <= match.start() < e for s, e in covered):
+                if covered.covers(match.start()):
                     continue
-                covered.append(match.span())
+                covered.add(*match.span())
                 start, end = norm.span(*match.span())
                 findings.append(
                     make_finding(
@@ -76,7 +94,7 @@ class CredentialsDetector:
                     )
                 )
         for match in _OFFER.finditer(norm.text):
-            if any(s <= match.start() < e for s, e in covered):
+            if covered.covers(match.start()):
                 continue
             start, end = norm.span(*match.span())
             findings.append(

@@ -52,6 +52,8 @@ GENERIC_NAME_WORDS = frozenset(
     ]
 )
 
+_TRAILING_NAME_WORDS = GENERIC_NAME_WORDS - {"the", "and", "trust", "first", "high"}
+
 
 @dataclass(frozen=True, slots=True)
 class _Name:
@@ -169,7 +171,13 @@ class IdentificationDetector:
         for match in longest_non_overlapping(self.index.find(tokens)):
             name: _Name = match.payload
             typo = match.exact_words < match.length
-            start, end = tokens[match.first].start, tokens[match.last].end
+            last = match.last
+            # "St Aldhelms" + "Primary School": the generic words that follow belong to it.
+            while last + 1 < len(tokens) and tokens[last + 1].key in _TRAILING_NAME_WORDS:
+                last += 1
+            while tokens[last].key == "of":
+                last -= 1
+            start, end = tokens[match.first].start, tokens[last].end
             hits.append((start, end, name, "with a typo" if typo else ""))
         if self.acronyms:
             for token in tokens:

@@ -5,6 +5,7 @@ confidentiality is considered at all times.
 """
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -73,6 +74,7 @@ _SENSITIVE = re.compile(
     re.IGNORECASE,
 )
 _SENSITIVE_REACH = 80  # characters between a pupil's name and the matter
+_LONGEST_NAME = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,10 +188,14 @@ class PeopleDetector:
             return []
         findings = []
         used: set[int] = set()
+        starts = [h.start for h in pupil_hits]  # sorted: hits come in text order
         for matter in _SENSITIVE.finditer(norm.text):
+            # Only hits starting within reach can be near: a window found by bisection.
+            low = bisect_left(starts, matter.start() - _SENSITIVE_REACH - _LONGEST_NAME)
+            high = bisect_right(starts, matter.end() + _SENSITIVE_REACH)
             near = [
                 h
-                for h in pupil_hits
+                for h in pupil_hits[low:high]
                 if abs(matter.start() - h.end) <= _SENSITIVE_REACH
                 or abs(h.start - matter.end()) <= _SENSITIVE_REACH
             ]

@@ -324,7 +324,10 @@ class PersonalInformationDetector:
             for first, end, number in phone_numbers_in(run):
                 if _e164(number) in self.work_numbers:
                     continue
-                start, stop = norm.span(*run.span(first, end - 1))
+                run_start, run_end = run.span(first, end - 1)
+                if run_start > 0 and norm.text[run_start - 1] == "(":
+                    run_start -= 1  # "(01632) 960 118": the bracket belongs to the number
+                start, stop = norm.span(run_start, run_end)
                 international = number.country_code != 44
                 kind = "international" if international else _uk_kind(number)
                 shown = phonenumbers.format_number(
