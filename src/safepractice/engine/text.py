@@ -9,6 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 # Invisible characters that split a word or number without showing.
 ZERO_WIDTH = frozenset(
@@ -124,8 +125,20 @@ def normalise(text: str) -> Normalised:
     Case is kept (detectors decide), and so is the length of ordinary ASCII text, which
     takes a fast path.
     """
-    if text.isascii():
-        return Normalised(text, _identity_offsets(len(text)))
+    cached = _last_normalised
+    if cached[0] is text:
+        return cached[1]
+    if text.isascii() or (
+        _NEEDS_FOLDING.search(text) is None and unicodedata.is_normalized("NFKC", text)
+    ):
+        result = Normalised(text, _identity_offsets(len(text)))
+    else:
+        result = _fold(text)
+    globals()["_last_normalised"] = (text, result)  # one entry: detectors share a text
+    return result
+
+
+def _fold(text: str) -> Normalised:
     out: list[str] = []
     offsets: list[int] = []
     for index, char in enumerate(text):
@@ -137,9 +150,26 @@ def normalise(text: str) -> Normalised:
     return Normalised("".join(out), tuple(offsets))
 
 
-@lru_cache(maxsize=64)
+class _IdentityOffsets:
+    """Offsets of text that normalising left alone: position i maps to i."""
+
+    __slots__ = ("length",)
+
+    def __init__(self, length: int) -> None:
+        self.length = length
+
+    def __getitem__(self, index: int) -> int:
+        return self.length if index == -1 else index
+
+
 def _identity_offsets(length: int) -> tuple[int, ...]:
-    return tuple(range(length + 1))
+    return _IdentityOffsets(length)  # type: ignore[return-value]
+
+
+_NEEDS_FOLDING = re.compile(
+    "[" + re.escape("".join(sorted(ZERO_WIDTH | set(HOMOGLYPHS)))) + "]"
+)
+_last_normalised: tuple = (None, None)
 
 
 def strip_accents(text: str) -> str:
@@ -179,11 +209,47 @@ _NUMBER_TOKEN = re.compile(
     r"|(?P<other>.)",
     re.DOTALL,
 )
-_HAS_NUMBER_WORD = re.compile(
-    r"\b(?:zero|nought|oh|one|two|three|four|five|six|seven|eight|nine|double|triple)\b",
-    re.IGNORECASE,
+_HAS_NUMBER_WORD = re.compile(  # on lower-cased text
+    r"\b(?:zero|nought|oh|one|two|three|four|five|six|seven|eight|nine|double|triple)\b"
 )
 _HAS_DIGIT = re.compile(r"[0-9]")
+
+
+_RUN_STARTERS = frozenset(DIGIT_WORDS) | frozenset(MULTIPLIERS)
+# Matched against lower-cased text: without IGNORECASE, re skips ahead by first character.
+_ANCHOR = re.compile(
+    r"[0-9]|\b(?:zero|nought|oh|o|nil|one|two|three|four|five|six|seven|eight|nine|double|"
+    r"triple|treble)\b"
+)
+_WINDOW_REACH = 40  # a run may carry on this far past its last digit or digit word
+
+
+def _number_tokens(text: str):
+    """Number tokens, read only in windows around digits and digit words (a post is
+    mostly words, and tokenising all of it would be most of the cost)."""
+    window_start = window_end = -1
+    for anchor in _ANCHOR.finditer(_lower_same_length(text)):
+        if anchor.start() > window_end:
+            if window_end >= 0:
+                yield from _NUMBER_TOKEN.finditer(text, window_start, window_end)
+            window_start = _word_start(text, anchor.start())
+        window_end = min(len(text), anchor.end() + _WINDOW_REACH)
+    if window_end >= 0:
+        yield from _NUMBER_TOKEN.finditer(text, window_start, window_end)
+
+
+def _lower_same_length(text: str) -> str:
+    lowered = text.lower()
+    # A few characters change length when lower-cased (İ); offsets must stay put.
+    return lowered if len(lowered) == len(text) else text
+
+
+def _word_start(text: str, index: int) -> int:
+    """Back to the start of the word holding ``index`` ("O77" starts at the O)."""
+    limit = max(0, index - 16)
+    while index > limit and not text[index - 1].isspace():
+        index -= 1
+    return index
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,7 +280,7 @@ def might_hold_number(text: str, min_words: int = 6) -> bool:
     """A cheap test before ``digit_runs``: a digit, or several digit words."""
     if _HAS_DIGIT.search(text):
         return True
-    for count, _ in enumerate(_HAS_NUMBER_WORD.finditer(text), start=1):
+    for count, _ in enumerate(_HAS_NUMBER_WORD.finditer(text.lower()), start=1):
         if count >= min_words:
             return True
     return False
@@ -242,7 +308,7 @@ def digit_runs(text: str, min_digits: int = 7, max_gap: int = 3) -> list[DigitRu
         digits, positions, plus_at, gap = [], [], None, 0
         last_digit_word, pending_multiplier = None, 0
 
-    for match in _NUMBER_TOKEN.finditer(text):
+    for match in _number_tokens(text):
         kind = match.lastgroup
         span = match.span()
         if kind == "sep":
@@ -270,6 +336,10 @@ def digit_runs(text: str, min_digits: int = 7, max_gap: int = 3) -> list[DigitRu
             gap = 0
             continue
         if kind == "word":
+            if not digits and plus_at is None and not pending_multiplier and (
+                match.group().lower() not in _RUN_STARTERS
+            ):
+                continue
             word = match.group().lower()
             if word in DIGIT_WORDS:
                 # A lone "o" or "oh" only counts inside a run ("oh seven", not "oh well").
@@ -302,11 +372,10 @@ def digit_runs(text: str, min_digits: int = 7, max_gap: int = 3) -> list[DigitRu
 
 # --- words with offsets ----------------------------------------------------------------
 
-_WORD = re.compile(r"[^\W_](?:[^\W_]|['’][^\W_])*", re.UNICODE)
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     text: str  # as written
     key: str  # folded: lower case, accents stripped, possessive 's removed
     start: int
@@ -326,6 +395,17 @@ def fold_word(word: str) -> str:
 
 def words(text: str) -> list[Token]:
     """The words of ``text`` with their offsets (apostrophes inside words kept)."""
-    return [
-        Token(m.group(), fold_word(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)
-    ]
+    cached = _last_words
+    if cached[0] is text:
+        return cached[1]
+    result = []
+    append = result.append
+    for match in _WORD.finditer(text):
+        word = match.group()
+        start = match.start()
+        append(Token(word, fold_word(word), start, start + len(word)))
+    globals()["_last_words"] = (text, result)
+    return result
+
+
+_last_words: tuple = (None, None)

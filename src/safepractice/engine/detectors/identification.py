@@ -103,6 +103,12 @@ _FIRST_PERSON_PROFESSION = re.compile(
     re.IGNORECASE,
 )
 
+# Every match of the patterns above holds one of these.
+_PROFESSION_HINT = re.compile(  # on lower-cased text (see _ANCHOR in text.py for why)
+    r"teach|head|senc|sendco|hlta|nqt|ect|educator|lsa|governor|supervisor|caretaker|"
+    r"site\s+manager|dinner|school|class|pupil|student|year|yr|y\d|#|\bta\b"
+)
+
 
 class IdentificationDetector:
     name = "identification"
@@ -215,6 +221,8 @@ class IdentificationDetector:
             )
 
     def _profession(self, norm, in_profile: bool) -> Iterator[Finding]:
+        if _PROFESSION_HINT.search(norm.text.lower()) is None:
+            return  # the full patterns are costly; most posts have none of their words
         pattern = _PROFILE_PROFESSION if in_profile else _FIRST_PERSON_PROFESSION
         rule = "identification.profession-in-profile" if in_profile else "identification.profession"
         for match in pattern.finditer(norm.text):

@@ -18,6 +18,8 @@ from ._common import TEXT_KINDS, make_finding, to_pupil_or_parent
 # --- phone numbers ------------------------------------------------------------------------
 
 _PHONE_REPLACEMENT = "[number removed]"
+_DIGIT = re.compile(r"[0-9]")
+_LETTER_DIGIT = re.compile(r"[A-Za-z][0-9]")
 _EMAIL_REPLACEMENT = "[email removed]"
 
 
@@ -401,8 +403,8 @@ class PersonalInformationDetector:
                 )
 
     def _postcodes(self, norm: Normalised) -> Iterator[Finding]:
-        if not any(c.isdigit() for c in norm.text):
-            return
+        if _LETTER_DIGIT.search(norm.text) is None:
+            return  # every postcode has a letter followed by a digit
         for match in _POSTCODE.finditer(norm.text):
             outward, inward = match.group("outward"), match.group("inward")
             upper = outward.isupper() and inward.isupper()
@@ -423,7 +425,7 @@ class PersonalInformationDetector:
             )
 
     def _addresses(self, norm: Normalised) -> Iterator[Finding]:
-        if not any(c.isdigit() for c in norm.text):
+        if _DIGIT.search(norm.text) is None:
             return
         seen_end = -1
         for match in _ADDRESS.finditer(norm.text):
