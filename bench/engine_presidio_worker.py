@@ -15,7 +15,6 @@ import time
 
 os.sched_setaffinity(0, {0})
 
-import spacy  # noqa: E402
 from presidio_analyzer import AnalyzerEngine  # noqa: E402
 from presidio_analyzer.nlp_engine import SpacyNlpEngine  # noqa: E402
 from presidio_analyzer.predefined_recognizers import PhoneRecognizer  # noqa: E402
