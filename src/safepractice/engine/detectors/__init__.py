@@ -2,7 +2,14 @@
 
 from ..detector import DetectorFactory
 from ..photo import photo_detector
+from . import connections, contact_requests, credentials, identification, people, personal
 
 FACTORIES: list[DetectorFactory] = [
+    personal.factory,
+    identification.factory,
+    people.factory,
+    connections.factory,
+    credentials.factory,
+    contact_requests.factory,
     photo_detector,
 ]
