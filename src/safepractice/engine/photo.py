@@ -8,13 +8,14 @@ it would take.
 
 import io
 import math
+import threading
 import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
+from PIL import ExifTags, Image, ImageFile, ImageOps, UnidentifiedImageError
 
 from .content import Content, ContentKind
 from .context import SchoolContext
@@ -202,10 +203,21 @@ def _article(word: str) -> str:
     return "an" if word[0] in "AEIOUH" else "a"
 
 
+_strict_decoding = threading.Lock()
+
+
 def _decode(image: Image.Image) -> Image.Image:
     """Decode the pixels (after the header checks); a truncated file fails here."""
     try:
-        image.load()
+        with _strict_decoding:
+            # WeasyPrint switches truncated-image loading on for the whole process when it is
+            # imported (for PDFs); a damaged upload must still be refused, not padded out.
+            lenient = ImageFile.LOAD_TRUNCATED_IMAGES
+            ImageFile.LOAD_TRUNCATED_IMAGES = False
+            try:
+                image.load()
+            finally:
+                ImageFile.LOAD_TRUNCATED_IMAGES = lenient
     except (OSError, SyntaxError, ValueError) as broken:
         raise PhotoError(
             f"This {image.format} image is damaged or incomplete and cannot be read."
