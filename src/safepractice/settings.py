@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "safepractice.schools",
     "safepractice.audit",
     "safepractice.web",
+    "safepractice.cases",
 ]
 
 MIDDLEWARE = [
@@ -204,6 +205,11 @@ elif TASKS_BACKEND == "immediate":
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 else:
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# Cases: evidence files (encrypted; default <instance>/evidence) and their size limit.
+CASES_EVIDENCE_DIR = os.environ.get("SAFEPRACTICE_EVIDENCE_DIR") or None
+CASES_EVIDENCE_MAX_BYTES = int(os.environ.get("SAFEPRACTICE_EVIDENCE_MAX_MB", "10")) * 1024 * 1024
+SAFEPRACTICE_BASE_URL = os.environ.get("SAFEPRACTICE_BASE_URL", "http://localhost:8000")
 
 LOGGING = {
     "version": 1,

@@ -5,6 +5,7 @@ urlpatterns = [
     path("accounts/", include("safepractice.accounts.urls")),
     path("admin/", admin.site.urls),
     path("", include("safepractice.schools.urls")),
+    path("", include("safepractice.cases.urls")),
     path("", include("safepractice.web.urls")),
 ]
 
