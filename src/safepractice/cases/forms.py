@@ -66,6 +66,12 @@ class EvidenceFilesField(forms.FileField):
         return cleaned
 
 
+class HttpsURLField(forms.URLField):
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("assume_scheme", "https")
+        super().__init__(*args, **kwargs)
+
+
 def _not_future(value):
     if value and value > timezone.now() + timezone.timedelta(minutes=5):
         raise forms.ValidationError("This is in the future: give the date and time it happened.")
@@ -140,6 +146,7 @@ class CyberbullyingForm(RaiseForm):
         fields = ["site", "link", "seen_at", "what_happened", "police_wish", "report_to",
                   "wants_confidentiality", "support_union", "support_colleague",
                   "support_notes"]
+        field_classes = {"link": HttpsURLField}
         help_texts = {
             "link": "If there is one (a text message or email has none).",
             "what_happened": "Keep everything: do not delete the messages or posts.",

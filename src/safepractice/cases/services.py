@@ -87,9 +87,9 @@ EVIDENCE_AT_RAISING = {Route.CYBERBULLYING, Route.CONDUCT, Route.PUPIL_EXPOSURE}
 
 
 def _event(case: Case, actor: Membership | None, kind: str, summary: str, body: str = "",
-           **detail: Any) -> CaseEvent:
+           detail: dict[str, Any] | None = None) -> CaseEvent:
     return CaseEvent.objects.create(case=case, actor=actor, kind=kind, summary=summary[:300],
-                                    body=body, detail=detail)
+                                    body=body, detail=detail or {})
 
 
 # --- raising ------------------------------------------------------------------------------
@@ -236,7 +236,7 @@ def perform(
         locked.save()
         locked.refresh_from_db()
         _event(locked, actor, EventKind.STATE if target else _event_kind(name), summary, body,
-               action=name, **detail)
+               {"action": name, **detail})
         record(f"case-{name}", actor=actor.user, school=locked.school, target=locked)
     return locked
 
@@ -465,7 +465,8 @@ def read_evidence(item: EvidenceItem, actor: Membership) -> bytes:
         with transaction.atomic():
             IntegrityFlag.objects.create(item=item, detected_by=actor, reason=str(failure))
             _event(case, actor, EventKind.EVIDENCE_FLAGGED,
-                   f"Integrity check failed for {item.original_name}: {failure}", item=item.pk)
+                   f"Integrity check failed for {item.original_name}: {failure}",
+                   detail={"item": item.pk})
             record("evidence-integrity-failure", actor=actor.user, school=case.school,
                    target=item, reason=str(failure))
             notify.alert(case, notify.handlers_of(case),
@@ -473,7 +474,7 @@ def read_evidence(item: EvidenceItem, actor: Membership) -> bytes:
         raise
     with transaction.atomic():
         _event(case, actor, EventKind.DOWNLOAD,
-               f"{item.original_name} downloaded by {_name(actor)}", item=item.pk)
+               f"{item.original_name} downloaded by {_name(actor)}", detail={"item": item.pk})
         record("evidence-download", actor=actor.user, school=case.school, target=item,
                sha256=item.sha256)
     return data
@@ -485,7 +486,7 @@ def read_evidence(item: EvidenceItem, actor: Membership) -> bytes:
 def record_view(case: Case, actor: Membership, what: str = "case") -> None:
     """Every view of a case goes into the audit log and the case's chronology."""
     with transaction.atomic():
-        _event(case, actor, EventKind.VIEW, f"Viewed by {_name(actor)}", what=what)
+        _event(case, actor, EventKind.VIEW, f"Viewed by {_name(actor)}", detail={"what": what})
         record("case-view", actor=actor.user, school=case.school, target=case, what=what)
         CaseAlert.objects.filter(case=case, recipient=actor, seen_at__isnull=True).update(
             seen_at=timezone.now()

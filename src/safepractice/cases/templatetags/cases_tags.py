@@ -3,7 +3,20 @@ from django import template
 register = template.Library()
 
 
-@register.filter
+@register.simple_tag
+def detail_rows(instance) -> list[tuple[str, object]]:
+    """(label, value) for each filled-in field of a route's detail record."""
+    rows = []
+    for field in instance._meta.concrete_fields:
+        if field.name in {"id", "case"}:
+            continue
+        value = attr_display(instance, field.name)
+        if value not in (None, ""):
+            rows.append((str(field.verbose_name)[:1].upper() + str(field.verbose_name)[1:],
+                         value))
+    return rows
+
+
 def attr_display(instance, name: str):
     """A field's value for display: the label of a choice, the name of a person, yes/no."""
     display = getattr(instance, f"get_{name}_display", None)
