@@ -77,6 +77,8 @@ def can(membership: Membership | None, case: Case, capability: str) -> bool:
 
     if capability == workflow.HANDLE:
         return handler
+    if capability == DOWNLOAD and route == Route.INDECENT_IMAGES:
+        return False  # the route holds no files at all
     if capability in (VIEW, DOWNLOAD, workflow.CONTRIBUTE):
         return handler or bullied or helper
     if capability == workflow.WISHES:
