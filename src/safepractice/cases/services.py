@@ -135,8 +135,12 @@ def raise_case(
     _event(case, actor, EventKind.CREATED,
            f"{route.label} raised by {actor.user.full_name}"
            + (f" on behalf of {concerns.user.full_name}" if on_behalf else ""))
-    for upload in uploads:
-        _store_evidence(case, actor, upload)
+    items = [_store_evidence(case, actor, upload) for upload in uploads]
+    if items:
+        _event(case, actor, EventKind.EVIDENCE,
+               f"Evidence added by {actor.user.full_name}: "
+               + ", ".join(item.original_name for item in items),
+               detail={"items": [item.pk for item in items]})
     record("case-raised", actor=actor.user, school=school, target=case, route=route,
            reference=case.reference)
     _alert_on_raising(case)
