@@ -1,5 +1,5 @@
 """The CLI's command modules. Each has ``register(app)``."""
 
-from . import audit, schools, server
+from . import audit, cases, schools, server
 
-MODULES = [server, schools, audit]
+MODULES = [server, schools, audit, cases]
