@@ -7,10 +7,12 @@ from django.utils import timezone
 
 from safepractice.schools.models import Membership, Role, School
 
-from . import notify, retention
-from .models import Case, CaseAlert, CaseTask, Route
+from . import notify, retention, vault
+from .models import Case, CaseAlert, CaseTask, EvidenceItem, Route
 
 NOTIFICATION_DEADLINE = datetime.timedelta(minutes=60)
+# An upload in progress is seconds old; anything unreferenced after an hour was interrupted.
+ORPHAN_AGE_SECONDS = 3600
 
 
 def notifications_deadline(case: Case) -> datetime.datetime:
@@ -81,7 +83,25 @@ def sweep(now: datetime.datetime) -> dict[str, int]:
         "notifications_overdue": overdue,
         "acknowledgements_overdue": _acknowledgements_overdue(today),
         "task_reminders": _task_reminders(today),
+        "interrupted_uploads_removed": remove_interrupted_uploads(),
     }
+
+
+def remove_interrupted_uploads(older_than_seconds: float = ORPHAN_AGE_SECONDS) -> int:
+    """Delete files left by uploads that never committed: they were never evidence items."""
+    root = vault.evidence_root()
+    if not root.exists():
+        return 0
+    removed = 0
+    for folder in root.iterdir():
+        if not folder.is_dir() or not folder.name.isdigit():
+            continue
+        known = set(EvidenceItem.objects.filter(case__school_id=int(folder.name))
+                    .values_list("stored_name", flat=True))
+        for path in vault.orphans(folder, known, older_than_seconds):
+            vault.discard(path)
+            removed += 1
+    return removed
 
 
 def retention_reminders(today: datetime.date) -> dict[str, int]:

@@ -163,3 +163,16 @@ def test_a_failed_database_write_leaves_no_file(monkeypatch):
     with pytest.raises(RuntimeError):
         services.add_evidence(case, room.teacher, [Upload("a.png", png_bytes())])
     assert set(folder.iterdir()) == before
+
+
+def test_the_sweep_removes_files_of_interrupted_uploads_but_never_evidence():
+    from safepractice.cases.deadlines import remove_interrupted_uploads
+
+    room = make_staff_room()
+    case, item = _item(room)
+    folder = vault.school_dir(case.school_id)
+    (folder / f"{vault.TEMP_PREFIX}abc").write_bytes(b"half")
+    (folder / "0123456789abcdef.enc").write_bytes(b"never committed")
+    assert remove_interrupted_uploads(older_than_seconds=0) == 2
+    assert [p.name for p in folder.iterdir()] == [f"{item.stored_name}.enc"]
+    assert services.read_evidence(item, room.head) == png_bytes()
