@@ -203,6 +203,8 @@ def _guard(case: Case, action: workflow.Action) -> str | None:
     if action.name == "refer-to-police" and case.cyberbullying.police_wish != PoliceWish.YES:
         return ("A police referral can be recorded only if the person bullied has chosen to "
                 "involve the police. It is their decision (the policy).")
+    if action.name == "complete-task" and not case.tasks.filter(done_at__isnull=True).exists():
+        return "There is no open task on this case."
     if action.name == "inform-subject" and case.subject_informed_at is not None:
         return "The member of staff has already been informed."
     return None

@@ -1,4 +1,9 @@
+import datetime
+
 from django import template
+from django.utils import timezone
+
+from safepractice.schools.models import Membership
 
 register = template.Library()
 
@@ -23,6 +28,12 @@ def attr_display(instance, name: str):
     if display is not None:
         return display()
     value = getattr(instance, name)
+    if isinstance(value, datetime.datetime):
+        return f"{timezone.localtime(value):%-d %b %Y %H:%M}"
+    if isinstance(value, datetime.date):
+        return f"{value:%-d %b %Y}"
+    if isinstance(value, Membership):
+        return value.user.full_name
     if value is True:
         return "Yes"
     if value is False:
