@@ -16,13 +16,13 @@ install-dev: $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[dev]"
 
 run: install
-	$(BIN)/safepractice run --dev
+	$(BIN)/safepractice run
 
 browser:
 	@bash scripts/ensure-browser.sh
 
 lint: install-dev
-	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff check .
 
 test: install-dev browser lint
 	@bash scripts/test.sh

@@ -2,6 +2,8 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Permis
 from django.db import models
 from django.utils import timezone
 
+NAME_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "rev", "lady", "lord"}
+
 
 class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
@@ -47,4 +49,5 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.full_name
 
     def get_short_name(self) -> str:
-        return self.full_name.split(" ")[0] if self.full_name else self.email
+        words = [w for w in self.full_name.split() if w.rstrip(".").lower() not in NAME_TITLES]
+        return words[0] if words else self.email

@@ -5,7 +5,7 @@ from django.db import models
 
 
 class AuditEntryQuerySet(models.QuerySet):
-    def update(self, **kwargs):  # noqa: ARG002
+    def update(self, **kwargs):
         raise PermissionError("Audit entries cannot be changed.")
 
     def delete(self):
@@ -55,3 +55,6 @@ class AuditChainHead(models.Model):
 
     last_sequence = models.PositiveBigIntegerField(default=0)
     last_hash = models.CharField(max_length=64, default="0" * 64)
+
+    def __str__(self) -> str:
+        return f"chain head at #{self.last_sequence}"

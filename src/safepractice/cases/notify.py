@@ -15,8 +15,7 @@ from .models import Case, CaseAlert, CaseEvent, EventKind
 
 
 def case_url(case: Case) -> str:
-    base = getattr(settings, "SAFEPRACTICE_BASE_URL", "http://localhost:8000").rstrip("/")
-    return base + reverse("cases:detail", args=[case.school.slug, case.pk])
+    return settings.SITE_URL + reverse("cases:detail", args=[case.school.slug, case.pk])
 
 
 def handlers_of(case: Case) -> list[Membership]:

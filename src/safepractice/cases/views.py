@@ -125,8 +125,8 @@ def case_summary(request: HttpRequest, pk: int) -> HttpResponse:
     })
 
 
-@require_POST
 @school_view()
+@require_POST
 def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     case = _case(request, pk)
     try:

@@ -1,5 +1,5 @@
 """The CLI's command modules. Each has ``register(app)``."""
 
-from . import audit, cases, schools, server
+from . import audit, cases, policies, review, schools, server, tokens
 
-MODULES = [server, schools, audit, cases]
+MODULES = [server, schools, audit, policies, review, tokens, cases]

@@ -1,6 +1,21 @@
 import os
+import subprocess
+import sys
 
 import typer
+
+
+def _start_worker() -> subprocess.Popen | None:
+    """The background-task worker runs beside the web server, so one command is enough."""
+    from django.conf import settings
+
+    if settings.TASKS_BACKEND == "immediate":
+        return None
+    if settings.TASKS_BACKEND == "redis":
+        command = ["rqworker", "--job-class", "django_tasks_rq.Job", "default"]
+    else:
+        command = ["db_worker", "--interval", "1"]
+    return subprocess.Popen([sys.executable, "-m", "safepractice.cli", "manage", *command])
 
 
 def register(app: typer.Typer) -> None:
@@ -8,7 +23,8 @@ def register(app: typer.Typer) -> None:
     def run(
         host: str = typer.Option("127.0.0.1", help="Address to listen on."),
         port: int = typer.Option(8000, help="Port to listen on."),
-        dev: bool = typer.Option(False, "--dev", help="Development mode: DEBUG on, autoreload."),
+        dev: bool = typer.Option(False, "--dev", help="Development mode: DEBUG on."),
+        worker: bool = typer.Option(True, help="Also run the background-task worker."),
     ) -> None:
         """Migrate, load the demo school on first run, and serve safepractice."""
         if dev:
@@ -24,12 +40,18 @@ def register(app: typer.Typer) -> None:
             load_demo()
         print_logins(header=True)
         typer.echo(f"\nsafepractice is at http://{host}:{port}/  (Ctrl+C to stop)\n")
-        if dev:
-            call_manage("runserver", f"{host}:{port}", "--noreload")
-        else:
-            from safepractice.commands.gunicorn_app import serve
+        worker_process = _start_worker() if worker else None
+        try:
+            if dev:
+                call_manage("runserver", f"{host}:{port}", "--noreload")
+            else:
+                from safepractice.commands.gunicorn_app import serve
 
-            serve(host, port)
+                serve(host, port)
+        finally:
+            if worker_process is not None:
+                worker_process.terminate()
+                worker_process.wait(timeout=10)
 
     @app.command()
     def demo(

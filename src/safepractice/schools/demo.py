@@ -115,7 +115,7 @@ def load_demo() -> School:
 
     named = {}
     for login_role, local, category, roles, job in NAMED_ACCOUNTS:
-        full_name = fake.name()
+        full_name = f"{fake.first_name()} {fake.last_name()}"
         started = today - datetime.timedelta(days=rng.randint(400, 4000))
         if login_role == "teacher":
             started = today - datetime.timedelta(days=7)  # a new starter, for the checklist
@@ -124,7 +124,7 @@ def load_demo() -> School:
             started,
         )
     for index, category in enumerate(OTHER_STAFF, start=1):
-        full_name = fake.name()
+        full_name = f"{fake.first_name()} {fake.last_name()}"
         started = today - datetime.timedelta(days=rng.randint(30, 5000))
         _member(school, f"staff{index:02d}@{DEMO_DOMAIN}", full_name, category, set(),
                 category.label, password_hash, started)

@@ -152,6 +152,9 @@ class TrustAdministrator(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "trust"], name="one_role_per_trust")]
 
+    def __str__(self) -> str:
+        return f"{self.user} administers {self.trust}"
+
 
 class PupilStatus(models.TextChoices):
     CURRENT = "current", "Current pupil"

@@ -177,9 +177,8 @@ def parse_roster(data: bytes, kind: str) -> ParsedRoster:
                     f"{key!r} appears again with different details (first on line {first_line}).",
                     line,
                 )
-            seen[key] = (line, row)
-            row["line"] = line
-            parsed.rows.append(row)
+            seen[key] = (line, dict(row))
+            parsed.rows.append(row | {"line": line})
     except csv.Error as bad:
         raise RosterError(f"The CSV is malformed: {bad}.") from bad
     if not parsed.rows:

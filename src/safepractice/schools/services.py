@@ -9,6 +9,7 @@ from safepractice.audit.services import record
 
 from .models import Membership, Pupil, School
 from .roster import ParsedRoster, parse_roster
+from .signals import roster_changed
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ def import_roster(school: School, data: bytes, kind: str, actor=None) -> ImportR
         "roster-import", actor=actor, school=school, object_type=f"roster:{kind}",
         created=created, updated=updated,
     )
+    roster_changed.send(sender=School, school=school)
     return ImportResult(created, updated, parsed.duplicates_skipped, parsed.encoding)
 
 

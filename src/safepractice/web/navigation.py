@@ -18,7 +18,10 @@ _providers: list[NavProvider] = []
 
 
 def register(provider: NavProvider) -> NavProvider:
-    _providers.append(provider)
+    # ready() can run more than once (e.g. test servers); a provider counts once.
+    key = (provider.__module__, provider.__qualname__)
+    if all((p.__module__, p.__qualname__) != key for p in _providers):
+        _providers.append(provider)
     return provider
 
 

@@ -97,3 +97,23 @@ def test_evidence_through_the_api_is_checked_stored_and_downloadable():
     item = response.json()[0]
     download = api.get(f"{path}/{item['id']}", user=room.line_manager.user)
     assert download.status_code == 200 and download.content == png_bytes()
+
+
+def test_the_router_is_mounted_on_the_api_with_bearer_tokens(client):
+    from safepractice.api.tokens import create_token
+
+    room = make_staff_room()
+    case = make_case(room, Route.INDECENT_IMAGES)
+    raw = create_token(room.dsl, "tests")[1]
+    headers = {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+    base = f"/api/v1/schools/{room.school.slug}/cases"
+    assert client.get(base).status_code == 401
+    response = client.get(base, **headers)
+    assert response.status_code == 200
+    assert [c["reference"] for c in response.json()] == [case.reference]
+    upload = client.post(f"{base}/{case.pk}/evidence",
+                         {"files": [SimpleUploadedFile("x.png", png_bytes())]}, **headers)
+    assert upload.status_code == 409
+    assert EvidenceItem.objects.count() == 0
+    other = make_staff_room()
+    assert client.get(f"/api/v1/schools/{other.school.slug}/cases", **headers).status_code == 404

@@ -1,0 +1,131 @@
+"""Load benchmark for POST /api/v1/check: wrk against gunicorn on 127.0.0.1, bounded.
+
+Starts gunicorn (2 sync workers, this machine's 2 cores) on a fresh instance with the demo
+school, creates a token with no practical rate limit, and runs wrk for a fixed time at a
+fixed concurrency against:
+
+  * check  — POST /api/v1/check with a realistic post (auth, rate limit, checker, JSON);
+  * peer   — the same request with an unknown token (401): the framework-and-auth floor
+             the check is compared against.
+
+Prints requests/s and p50/p95/p99 latency, and the ratio check/peer. Needs `wrk`
+(Debian: apt-get install wrk).
+
+    python bench/api_load.py [--seconds 15] [--connections 8] [--workers 2]
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TEXT = (
+    "What a brilliant sports day at Example Primary School! Well done to everyone in "
+    "Year 4. Text me on 07700 900123 if you'd like the photos, or see #TeamEPS later."
+)
+LUA = """
+wrk.method = "POST"
+wrk.body = %s
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer %s"
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT %%d %%d %%d %%.1f %%.1f %%.1f %%.1f\\n",
+    summary.requests, summary.errors.status, summary.duration,
+    latency:percentile(50), latency:percentile(95), latency:percentile(99), latency.mean))
+end
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def prepare(env: dict) -> str:
+    code = (
+        "import django; django.setup();"
+        "from django.core.management import call_command; call_command('migrate', verbosity=0);"
+        "from safepractice.schools.demo import load_demo; s = load_demo();"
+        "from safepractice.schools.models import Membership;"
+        "from safepractice.api.tokens import create_token;"
+        "m = Membership.objects.get(school=s, user__email='teacher@example-primary.sch.uk');"
+        "print(create_token(m, 'bench', rate_per_minute=10**9)[1])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], env=env, check=True,
+                         capture_output=True, text=True)
+    return out.stdout.strip().splitlines()[-1]
+
+
+def run_wrk(url: str, token: str, seconds: int, connections: int, folder: Path) -> dict:
+    script = folder / f"check-{token[:6]}.lua"
+    script.write_text(LUA % (json.dumps(json.dumps({"text": TEXT, "kind": "post"})), token))
+    out = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "5s", "-s",
+         str(script), url],
+        check=True, capture_output=True, text=True, timeout=seconds + 30,
+    ).stdout
+    requests, non_2xx, duration_us, p50, p95, p99, _mean = re.search(
+        r"RESULT (\d+) (\d+) (\d+) ([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+)", out).groups()
+    seconds_run = int(duration_us) / 1e6
+    return {"rps": int(requests) / seconds_run, "requests": int(requests),
+            "non_2xx": int(non_2xx), "p50_ms": float(p50) / 1000,
+            "p95_ms": float(p95) / 1000, "p99_ms": float(p99) / 1000}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seconds", type=int, default=15)
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("wrk is not installed (Debian: apt-get install wrk)")
+    folder = Path(tempfile.mkdtemp(prefix="safepractice-bench-"))
+    env = {**os.environ, "SAFEPRACTICE_INSTANCE": str(folder),
+           "DJANGO_SETTINGS_MODULE": "safepractice.settings",
+           "PYTHONPATH": str(ROOT / "src"), "DATABASE_CONN_MAX_AGE": "600"}
+    env.pop("DATABASE_URL", None)
+    token = prepare(env)
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "safepractice.wsgi:application",
+         "--bind", f"127.0.0.1:{port}", "--workers", str(args.workers),
+         "--no-control-socket", "--log-level", "warning"],
+        env=env, cwd=folder,
+    )
+    url = f"http://127.0.0.1:{port}/api/v1/check"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/openapi.json", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.2)
+        run_wrk(url, token, 3, args.connections, folder)  # warm up: imports, checker build
+        check = run_wrk(url, token, args.seconds, args.connections, folder)
+        peer = run_wrk(url, "sp_not-a-real-token", args.seconds, args.connections, folder)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        shutil.rmtree(folder, ignore_errors=True)
+    print(f"cores={os.cpu_count()} workers={args.workers} connections={args.connections} "
+          f"seconds={args.seconds}")
+    for name, result in (("check (200)", check), ("peer: bad token (401)", peer)):
+        print(f"{name:22} {result['rps']:8.1f} req/s  p50 {result['p50_ms']:.1f} ms  "
+              f"p95 {result['p95_ms']:.1f} ms  p99 {result['p99_ms']:.1f} ms  "
+              f"requests {result['requests']}  non-2xx {result['non_2xx']}")
+    print(f"ratio check/peer: {check['rps'] / peer['rps']:.2f} of the peer's req/s")
+
+
+if __name__ == "__main__":
+    main()

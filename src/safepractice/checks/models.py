@@ -1,0 +1,49 @@
+"""Saved checks (only when the person asks) and the version stamp of each school's context."""
+
+from django.db import models
+from django.utils import timezone
+
+from safepractice.engine import ContentKind, Recipient
+from safepractice.schools.models import Membership, School
+
+TEXT_KINDS = [ContentKind.POST, ContentKind.COMMENT, ContentKind.PROFILE, ContentKind.MESSAGE]
+MAX_TEXT_CHARS = 50_000
+
+
+class SavedCheck(models.Model):
+    """A check its owner chose to keep. Visible to that person alone."""
+
+    membership = models.ForeignKey(
+        Membership, on_delete=models.CASCADE, related_name="saved_checks"
+    )
+    created = models.DateTimeField(default=timezone.now)
+    kind = models.CharField(max_length=20, choices=[(k.value, k.value) for k in TEXT_KINDS])
+    recipient = models.CharField(
+        max_length=20, blank=True, choices=[(r.value, r.value) for r in Recipient]
+    )
+    text = models.TextField(max_length=MAX_TEXT_CHARS)
+    safer_text = models.TextField(blank=True)
+    findings = models.JSONField(default=list)
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Saved check {self.pk}"
+
+    @property
+    def excerpt(self) -> str:
+        return self.text if len(self.text) <= 80 else self.text[:79] + "…"
+
+
+class ContextVersion(models.Model):
+    """Bumped whenever a school's names or rosters change, so every process rebuilds its
+    cached ``Checker`` for that school (the stamp lives in the database, which all share)."""
+
+    school = models.OneToOneField(
+        School, primary_key=True, on_delete=models.CASCADE, related_name="+"
+    )
+    version = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.school_id} v{self.version}"

@@ -1,0 +1,107 @@
+"""Checking text and photos, and saving a check when its owner asks. Nothing else is stored."""
+
+import base64
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from safepractice.audit.services import record
+from safepractice.engine import Content, ContentKind, Finding, ProfileField, Recipient
+from safepractice.engine.photo import PhotoReport, read_photo, strip_metadata
+from safepractice.schools.models import Membership, School
+
+from .context import checker_for
+from .models import MAX_TEXT_CHARS, SavedCheck
+from .safer import safer_text
+
+
+class CheckError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class TextCheck:
+    text: str
+    kind: ContentKind
+    recipient: Recipient | None
+    findings: list[Finding]
+    safer_text: str
+
+    def findings_as_dicts(self) -> list[dict]:
+        return [f.as_dict() for f in self.findings]
+
+
+@dataclass(frozen=True)
+class PhotoCheck:
+    name: str
+    report: PhotoReport
+    findings: list[Finding]
+    cleaned: bytes
+    cleaned_type: str
+    cleaned_name: str
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def cleaned_base64(self) -> str:
+        return base64.b64encode(self.cleaned).decode("ascii")
+
+
+def check_text(
+    school: School,
+    text: str,
+    kind: ContentKind | str = ContentKind.POST,
+    recipient: Recipient | str | None = None,
+    profile_field: ProfileField | str | None = None,
+) -> TextCheck:
+    """Run the school's checker over one piece of text. Stores and logs nothing."""
+    if len(text) > MAX_TEXT_CHARS:
+        raise CheckError(
+            f"The text is {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}."
+        )
+    kind = ContentKind(kind)
+    recipient = Recipient(recipient) if recipient else None
+    content = Content(
+        text=text,
+        kind=kind,
+        recipient=recipient if kind == ContentKind.MESSAGE else None,
+        profile_field=ProfileField(profile_field) if profile_field else None,
+    )
+    findings = checker_for(school).check(content)
+    return TextCheck(text, kind, content.recipient, findings, safer_text(text, findings))
+
+
+def check_photo(school: School, data: bytes, name: str = "", content_type: str = "") -> PhotoCheck:
+    """Report a photo's metadata and faces and make its cleaned copy. Raises ``PhotoError``."""
+    report = read_photo(data, name, content_type)
+    findings = checker_for(school).check(report.content(name))
+    cleaned, cleaned_type, extension = strip_metadata(data, name, content_type)
+    stem = (name.rsplit(".", 1)[0] if "." in name else name) or "photo"
+    notes = []
+    if report.faces is None:
+        notes.append("Face detection is not installed on this server, so faces were not "
+                     "looked for.")
+    return PhotoCheck(
+        name or "photo", report, findings, cleaned, cleaned_type, f"{stem}-cleaned.{extension}",
+        notes,
+    )
+
+
+@transaction.atomic
+def save_check(membership: Membership, result: TextCheck) -> SavedCheck:
+    saved = SavedCheck.objects.create(
+        membership=membership,
+        kind=result.kind.value,
+        recipient=result.recipient.value if result.recipient else "",
+        text=result.text,
+        safer_text=result.safer_text,
+        findings=result.findings_as_dicts(),
+    )
+    record("check-saved", actor=membership.user, school=membership.school, target=saved,
+           findings=len(result.findings))
+    return saved
+
+
+@transaction.atomic
+def delete_saved_check(saved: SavedCheck, actor) -> None:
+    record("check-deleted", actor=actor, school=saved.membership.school, target=saved)
+    saved.delete()

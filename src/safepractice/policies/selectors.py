@@ -1,0 +1,156 @@
+"""Reads for policies: current versions, review state, acknowledgement completion."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from safepractice.schools.models import Membership, School, StaffCategory
+
+from .models import Acknowledgement, PolicyDocument, PolicyKind, PolicyVersion
+
+DUE_SOON_DAYS = 30
+
+
+def current_version(document: PolicyDocument) -> PolicyVersion | None:
+    return document.versions.order_by("-number").first()
+
+
+def social_media_policy(school: School) -> PolicyDocument | None:
+    return PolicyDocument.objects.filter(school=school, kind=PolicyKind.SOCIAL_MEDIA).first()
+
+
+def policies_of(school: School) -> QuerySet[PolicyDocument]:
+    return PolicyDocument.objects.filter(school=school).order_by("kind", "title")
+
+
+@dataclass(frozen=True)
+class ReviewState:
+    status: str  # "overdue", "due", "ok" or "unset"
+    review_on: datetime.date | None
+    days: int = 0  # days overdue, or days until due
+
+    @property
+    def label(self) -> str:
+        if self.status == "unset":
+            return "No review date set"
+        when = f"{self.review_on.day} {self.review_on:%B %Y}"
+        if self.status == "overdue":
+            return f"Review overdue by {_span(self.days)} (was due {when})"
+        if self.status == "due":
+            return f"Review due in {self.days} days ({when})"
+        return f"Next review {when}"
+
+
+def _span(days: int) -> str:
+    if days >= 365:
+        years = days // 365
+        return f"{years} year{'s' if years != 1 else ''}"
+    if days >= 60:
+        return f"{days // 30} months"
+    return f"{days} day{'s' if days != 1 else ''}"
+
+
+def review_state(document: PolicyDocument, today: datetime.date | None = None) -> ReviewState:
+    today = today or timezone.localdate()
+    if document.review_on is None:
+        return ReviewState("unset", None)
+    delta = (document.review_on - today).days
+    if delta < 0:
+        return ReviewState("overdue", document.review_on, -delta)
+    if delta <= DUE_SOON_DAYS:
+        return ReviewState("due", document.review_on, delta)
+    return ReviewState("ok", document.review_on, delta)
+
+
+def policies_needing_review(
+    school: School, today: datetime.date | None = None
+) -> list[tuple[PolicyDocument, ReviewState]]:
+    """Overdue first, then due within 30 days."""
+    states = [(doc, review_state(doc, today)) for doc in policies_of(school)]
+    waiting = [(doc, state) for doc, state in states if state.status in {"overdue", "due"}]
+    return sorted(waiting, key=lambda pair: (pair[1].status != "overdue", pair[1].review_on))
+
+
+def in_scope(school: School, today: datetime.date | None = None) -> QuerySet[Membership]:
+    """Everyone the policy applies to: every active membership, every staff category."""
+    today = today or timezone.localdate()
+    return Membership.objects.filter(school=school).filter(
+        Q(left_on__isnull=True) | Q(left_on__gt=today)
+    )
+
+
+def has_acknowledged(membership: Membership, version: PolicyVersion | None) -> bool:
+    if version is None:
+        return False
+    return Acknowledgement.objects.filter(version=version, membership=membership).exists()
+
+
+def acknowledgement_of(membership: Membership, version: PolicyVersion | None):
+    if version is None:
+        return None
+    return Acknowledgement.objects.filter(version=version, membership=membership).first()
+
+
+def policies_to_acknowledge(membership: Membership) -> list[PolicyDocument]:
+    """Documents whose current version this person has not yet acknowledged."""
+    waiting = []
+    for document in PolicyDocument.objects.filter(
+        school=membership.school, requires_acknowledgement=True
+    ):
+        version = current_version(document)
+        if version is not None and not has_acknowledged(membership, version):
+            waiting.append(document)
+    return waiting
+
+
+def not_acknowledged(document: PolicyDocument) -> QuerySet[Membership]:
+    version = current_version(document)
+    people = in_scope(document.school).select_related("user").order_by("user__full_name")
+    if version is None:
+        return people
+    return people.exclude(policy_acknowledgements__version=version)
+
+
+@dataclass(frozen=True)
+class CompletionRow:
+    category: str
+    label: str
+    in_scope: int
+    acknowledged: int
+
+    @property
+    def outstanding(self) -> int:
+        return self.in_scope - self.acknowledged
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.acknowledged / self.in_scope) if self.in_scope else 100
+
+
+def acknowledgement_completion(document: PolicyDocument) -> list[CompletionRow]:
+    """Per staff category: how many are in scope and how many acknowledged the current version.
+    Counts only, so governors may see it. The last row is the total."""
+    version = current_version(document)
+    counts = (
+        in_scope(document.school)
+        .values("staff_category")
+        .annotate(
+            total=Count("id", distinct=True),
+            done=Count(
+                "policy_acknowledgements",
+                filter=Q(policy_acknowledgements__version=version),
+                distinct=True,
+            ),
+        )
+    )
+    by_category = {row["staff_category"]: row for row in counts}
+    rows = [
+        CompletionRow(value, label, by_category[value]["total"], by_category[value]["done"])
+        for value, label in StaffCategory.choices
+        if value in by_category
+    ]
+    rows.append(CompletionRow("all", "Everyone", sum(r.in_scope for r in rows),
+                              sum(r.acknowledged for r in rows)))
+    return rows

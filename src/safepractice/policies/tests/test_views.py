@@ -1,0 +1,132 @@
+import datetime
+
+import pytest
+import time_machine
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from safepractice.audit.models import AuditEntry
+from safepractice.policies.models import Acknowledgement, PolicyDocument
+from safepractice.policies.services import add_version
+from safepractice.schools.models import Role, StaffCategory
+from safepractice.testing.factories import make_member, make_school
+
+from .helpers import make_policy, signed_in
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_stale_tab_acknowledgement_is_refused_with_a_link_to_the_current_version(client):
+    school = make_school()
+    member = make_member(school)
+    document, old = make_policy(school)
+    add_version(document, "The governors changed it.\n")
+    response = signed_in(client, member).post(
+        reverse("policies:acknowledge", args=[school.slug, document.pk]), {"version": old.pk})
+    assert response.status_code == 409
+    assert reverse("policies:detail", args=[school.slug, document.pk]) in response.text
+    assert not Acknowledgement.objects.exists()
+
+
+def test_acknowledging_the_current_version_from_the_page_records_it(client):
+    school = make_school()
+    member = make_member(school)
+    document, version = make_policy(school)
+    signed_in(client, member).post(
+        reverse("policies:acknowledge", args=[school.slug, document.pk]), {"version": version.pk})
+    assert Acknowledgement.objects.filter(membership=member, version=version).exists()
+
+
+def test_a_corrupt_docx_upload_shows_why_nothing_was_imported(client):
+    school = make_school()
+    head = make_member(school, roles={Role.HEAD_TEACHER, Role.SLT})
+    upload = SimpleUploadedFile("policy.docx", b"not really a word file")
+    response = signed_in(client, head).post(reverse("policies:list", args=[school.slug]),
+                                            {"file": upload})
+    assert "Nothing was imported. This file is not a .docx" in response.text
+    assert not PolicyDocument.objects.exists()
+
+
+def test_a_teacher_cannot_import_a_policy(client):
+    school = make_school()
+    upload = SimpleUploadedFile("policy.txt", b"Social media policy\n")
+    response = signed_in(client, make_member(school)).post(
+        reverse("policies:list", args=[school.slug]), {"file": upload})
+    assert response.status_code == 403
+
+
+@time_machine.travel(datetime.date(2026, 11, 25), tick=False)
+def test_the_head_sees_an_overdue_review_on_their_home_page(client):
+    school = make_school()
+    make_policy(school, review_on=datetime.date(2018, 9, 1))
+    head = make_member(school, roles={Role.HEAD_TEACHER, Role.SLT})
+    response = signed_in(client, head).get(reverse("web:school_home", args=[school.slug]))
+    assert "Review overdue by 8 years (was due 1 September 2018)" in response.text
+
+
+@time_machine.travel(datetime.date(2026, 11, 25), tick=False)
+def test_a_governor_sees_an_overdue_review_on_their_home_page(client):
+    school = make_school()
+    make_policy(school, review_on=datetime.date(2018, 9, 1))
+    governor = make_member(school, roles={Role.GOVERNING_BOARD},
+                           staff_category=StaffCategory.GOVERNOR)
+    response = signed_in(client, governor).get(reverse("web:school_home", args=[school.slug]))
+    assert "Review overdue" in response.text
+
+
+def test_a_teacher_is_not_shown_review_dates_on_their_home_page(client):
+    school = make_school()
+    make_policy(school, review_on=datetime.date(2018, 9, 1))
+    response = signed_in(client, make_member(school)).get(
+        reverse("web:school_home", args=[school.slug]))
+    assert "Review overdue" not in response.text
+
+
+def test_governors_see_completion_counts_without_names(client):
+    school = make_school()
+    document, _ = make_policy(school)
+    make_member(school, user=None, staff_category=StaffCategory.SITE)
+    governor = make_member(school, roles={Role.GOVERNING_BOARD},
+                           staff_category=StaffCategory.GOVERNOR)
+    response = signed_in(client, governor).get(
+        reverse("policies:completion", args=[school.slug, document.pk]))
+    assert "Site staff" in response.text
+    assert "Not yet acknowledged" not in response.text
+
+
+def test_the_head_sees_who_has_not_acknowledged_and_the_view_is_audited(client):
+    school = make_school()
+    document, _ = make_policy(school)
+    site = make_member(school, staff_category=StaffCategory.SITE)
+    head = make_member(school, roles={Role.HEAD_TEACHER, Role.SLT})
+    response = signed_in(client, head).get(
+        reverse("policies:completion", args=[school.slug, document.pk]))
+    assert site.user.full_name in response.text
+    assert AuditEntry.objects.filter(action="view-acknowledgement-names").exists()
+
+
+def test_a_review_date_before_adoption_is_refused_on_the_page(client):
+    school = make_school()
+    document, _ = make_policy(school, adopted_on=datetime.date(2026, 9, 1))
+    governor = make_member(school, roles={Role.GOVERNING_BOARD})
+    response = signed_in(client, governor).post(
+        reverse("policies:review_date", args=[school.slug, document.pk]),
+        {"review_on": "2025-01-01"})
+    assert "must be after the adoption date" in response.text
+
+
+def test_a_policy_of_another_school_is_not_found(client):
+    document, _ = make_policy(make_school())
+    other = make_school()
+    response = signed_in(client, make_member(other)).get(
+        reverse("policies:detail", args=[other.slug, document.pk]))
+    assert response.status_code == 404
+
+
+def test_markdown_policies_cannot_inject_html(client):
+    school = make_school()
+    document, _ = make_policy(school, text="# Policy\n\n<script>alert(1)</script>\n")
+    document.versions.update(text_format="markdown")
+    response = signed_in(client, make_member(school)).get(
+        reverse("policies:detail", args=[school.slug, document.pk]))
+    assert "<script>alert(1)</script>" not in response.text

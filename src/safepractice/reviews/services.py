@@ -1,0 +1,144 @@
+"""Starting, running, deleting and expiring reviews."""
+
+import logging
+import time
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+
+from safepractice.audit.services import record
+from safepractice.checks.context import checker_for
+from safepractice.engine import Checker
+from safepractice.exports import Progress, review_archive
+from safepractice.schools.models import Membership
+
+from . import uploads
+from .models import Review, ReviewArchive, ReviewCompletion, ReviewFinding, ReviewStatus
+
+logger = logging.getLogger(__name__)
+PROGRESS_INTERVAL = 0.5  # seconds between progress writes
+
+
+def retention() -> timedelta:
+    return timedelta(days=getattr(settings, "REVIEW_RETENTION_DAYS", 90))
+
+
+def start_review(*, membership: Membership, files: list[UploadedFile]) -> Review:
+    """Save the uploads privately, create the review and queue its reading."""
+    now = timezone.now()
+    review = Review.objects.create(owner=membership.user, school=membership.school, created=now,
+                                   expires=now + retention())
+    for upload in files:
+        path, size = uploads.save(upload)
+        ReviewArchive.objects.create(review=review, original_name=upload.name[:255],
+                                     upload_path=str(path), size=size)
+    record("review.started", actor=membership.user, school=membership.school, target=review,
+           archives=len(files))
+    from .tasks import run_review_task
+
+    run_review_task.enqueue(review.pk)
+    return review
+
+
+def run_review(review_id: int) -> None:
+    """Read every archive of a review; the uploads are deleted whatever happens."""
+    review = Review.objects.select_related("school", "owner").filter(pk=review_id).first()
+    if review is None or review.is_finished:
+        return
+    Review.objects.filter(pk=review.pk).update(status=ReviewStatus.RUNNING)
+    try:
+        checker = checker_for(review.school)
+        items = findings = 0
+        for archive in review.archives.filter(read=False):
+            Review.objects.filter(pk=review.pk).update(current_archive=archive.original_name)
+            items, findings = _read_archive(review, archive, checker, items, findings)
+        completed = timezone.now()
+        with transaction.atomic():
+            Review.objects.filter(pk=review.pk).update(
+                status=ReviewStatus.DONE, completed=completed, current_archive="",
+                items_read=items, findings_found=findings,
+            )
+            membership = Membership.objects.filter(user=review.owner, school=review.school).first()
+            if membership is not None:
+                ReviewCompletion.objects.create(membership=membership, completed=completed)
+        record("review.completed", actor=review.owner, school=review.school, target=review)
+    except Exception:
+        logger.exception("Review %s failed", review.pk)
+        Review.objects.filter(pk=review.pk).update(
+            status=ReviewStatus.FAILED, current_archive="",
+            problem="Something went wrong while reading your archives. They have been deleted; "
+                    "please try again.",
+        )
+        raise
+    finally:
+        for archive in review.archives.exclude(upload_path=""):
+            uploads.delete(archive.upload_path)
+            ReviewArchive.objects.filter(pk=archive.pk).update(upload_path="")
+
+
+def _read_archive(review: Review, archive: ReviewArchive, checker: Checker, items: int,
+                  findings: int) -> tuple[int, int]:
+    last_write = [0.0]
+
+    def on_progress(progress: Progress) -> None:
+        now = time.monotonic()
+        if now - last_write[0] >= PROGRESS_INTERVAL:
+            last_write[0] = now
+            Review.objects.filter(pk=review.pk).update(
+                items_read=items + progress.items, findings_found=findings + progress.findings
+            )
+
+    try:
+        result = review_archive(archive.upload_path, checker, display_name=archive.original_name,
+                                on_progress=on_progress)
+    finally:
+        uploads.delete(archive.upload_path)  # read or refused: the upload goes now
+    archive.upload_path = ""
+    archive.read = True
+    archive.platform = result.platform
+    archive.items = result.items
+    archive.by_kind = dict(result.by_kind)
+    archive.error = result.error
+    archive.warnings = result.warnings
+    archive.findings_not_kept = result.findings_not_kept
+    archive.save()
+    ReviewFinding.objects.bulk_create(
+        [ReviewFinding(review=review, archive=archive, **_finding_fields(f))
+         for f in result.findings],
+        batch_size=500,
+    )
+    return items + result.items, findings + len(result.findings) + result.findings_not_kept
+
+
+def _finding_fields(finding) -> dict:
+    return {
+        "rule": finding.rule[:80], "topic": finding.topic[:40], "severity": finding.severity,
+        "title": finding.title[:200], "explanation": finding.explanation, "kind": finding.kind,
+        "platform": finding.platform, "date": finding.date, "excerpt": finding.excerpt,
+        "mark_start": finding.mark_start, "mark_end": finding.mark_end,
+        "location": finding.location, "action": finding.action[:200],
+    }
+
+
+def delete_review(review: Review) -> None:
+    for archive in review.archives.exclude(upload_path=""):
+        uploads.delete(archive.upload_path)
+    record("review.deleted", actor=review.owner, school=review.school, target=review)
+    review.delete()
+
+
+def purge_expired_reviews(now=None) -> int:
+    """Delete every review past its retention date, and uploads a dead worker left behind."""
+    now = now or timezone.now()
+    expired = list(Review.objects.filter(expires__lte=now))
+    for review in expired:
+        for archive in review.archives.exclude(upload_path=""):
+            uploads.delete(archive.upload_path)
+        review.delete()
+    if expired:
+        record("review.purged", reviews=len(expired))
+    uploads.sweep_stale()
+    return len(expired)
