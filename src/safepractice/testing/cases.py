@@ -100,16 +100,3 @@ def make_case(room: StaffRoom, route: str, raised_by: Membership | None = None,
     return services.raise_case(route, room.school, raised_by, route_details(route, **details),
                                concerns=concerns, uploads=uploads)
 
-
-def sign_in(client, user: User) -> None:
-    """Log a test client in, with a confirmed second factor when the user's roles need one."""
-    from django_otp import DEVICE_ID_SESSION_KEY
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
-    client.force_login(user)
-    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
-    if device is None:
-        device = TOTPDevice.objects.create(user=user, name="test", confirmed=True)
-    session = client.session
-    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-    session.save()

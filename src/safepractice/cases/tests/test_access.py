@@ -12,7 +12,8 @@ from django.utils import timezone
 from safepractice.cases import access, services, workflow
 from safepractice.cases.models import Route
 from safepractice.cases.services import Upload
-from safepractice.testing.cases import make_case, make_staff_room, png_bytes, sign_in
+from safepractice.testing.auth import sign_in_verified as sign_in
+from safepractice.testing.cases import make_case, make_staff_room, png_bytes
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from safepractice.cases.models import EvidenceItem, Route
 from safepractice.cases.services import Upload
-from safepractice.testing.cases import make_case, make_staff_room, png_bytes, sign_in
+from safepractice.testing.auth import sign_in_verified as sign_in
+from safepractice.testing.cases import make_case, make_staff_room, png_bytes
 from safepractice.testing.factories import make_user
 
 pytestmark = pytest.mark.django_db

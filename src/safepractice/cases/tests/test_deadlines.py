@@ -11,7 +11,8 @@ from django.utils import timezone
 from safepractice.cases import services, tasks
 from safepractice.cases.models import CaseAlert, Route
 from safepractice.cases.workingdays import add_working_days, is_working_day
-from safepractice.testing.cases import make_case, make_staff_room, sign_in
+from safepractice.testing.auth import sign_in_verified as sign_in
+from safepractice.testing.cases import make_case, make_staff_room
 from safepractice.web.home import next_steps
 
 pytestmark = pytest.mark.django_db

@@ -23,11 +23,10 @@ def test_the_demo_school_has_cases_on_every_route_and_loads_them_once():
     assert Case.objects.filter(school=school).count() == count
 
 
-def test_the_demo_head_sees_the_urgent_indecent_images_step_first():
+def test_the_demo_head_sees_the_indecent_images_step_among_the_most_urgent():
     load_demo()
-    steps = next_steps(_person("head"))
-    assert steps[0].urgency == 3
-    assert "notify the police and the safeguarding unit" in steps[0].title
+    urgent = [s.title for s in next_steps(_person("head")) if s.urgency == 3]
+    assert any("notify the police and the safeguarding unit" in title for title in urgent)
 
 
 def test_a_teacher_is_not_shown_other_peoples_cases_on_the_home_page():

@@ -9,7 +9,8 @@ from safepractice.audit.models import AuditEntry
 from safepractice.cases import services, vault
 from safepractice.cases.models import EvidenceItem, IntegrityFlag, Route
 from safepractice.cases.services import Upload
-from safepractice.testing.cases import make_case, make_staff_room, png_bytes, sign_in
+from safepractice.testing.auth import sign_in_verified as sign_in
+from safepractice.testing.cases import make_case, make_staff_room, png_bytes
 
 pytestmark = pytest.mark.django_db
 

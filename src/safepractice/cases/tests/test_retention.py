@@ -11,7 +11,8 @@ from safepractice.audit.models import AuditEntry
 from safepractice.cases import retention, services, vault
 from safepractice.cases.models import Case, CaseEvent, DisposedCase, EvidenceItem, Route
 from safepractice.cases.services import Upload
-from safepractice.testing.cases import make_case, make_staff_room, png_bytes, sign_in
+from safepractice.testing.auth import sign_in_verified as sign_in
+from safepractice.testing.cases import make_case, make_staff_room, png_bytes
 
 pytestmark = pytest.mark.django_db
 LONDON = zoneinfo.ZoneInfo("Europe/London")

@@ -6,7 +6,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from safepractice.audit.models import AuditEntry
 from safepractice.cases import services
 from safepractice.cases.models import Case, EvidenceItem, Route
-from safepractice.testing.cases import make_case, make_staff_room, png_bytes, sign_in
+from safepractice.testing.auth import sign_in_verified as sign_in
+from safepractice.testing.cases import make_case, make_staff_room, png_bytes
 
 pytestmark = pytest.mark.django_db
 
