@@ -83,6 +83,12 @@ class Case(models.Model):
         return Route(self.route).label
 
     @property
+    def state_label(self) -> str:
+        from .workflow import state_label
+
+        return state_label(self.route, self.state)
+
+    @property
     def is_closed(self) -> bool:
         return self.state == "closed"
 

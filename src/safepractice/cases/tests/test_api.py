@@ -117,3 +117,16 @@ def test_the_router_is_mounted_on_the_api_with_bearer_tokens(client):
     assert EvidenceItem.objects.count() == 0
     other = make_staff_room()
     assert client.get(f"/api/v1/schools/{other.school.slug}/cases", **headers).status_code == 404
+
+
+def test_evidence_larger_than_a_json_body_can_be_uploaded_through_the_mounted_api(client):
+    from safepractice.api.tokens import create_token
+
+    room = make_staff_room()
+    case = make_case(room, Route.CYBERBULLYING)
+    raw = create_token(room.teacher, "tests")[1]
+    chat = SimpleUploadedFile("chat.txt", b"[21:04] a message\n" * 60_000)  # about 1 MB
+    response = client.post(f"/api/v1/schools/{room.school.slug}/cases/{case.pk}/evidence",
+                           {"files": [chat]}, HTTP_AUTHORIZATION=f"Bearer {raw}")
+    assert response.status_code == 201, response.content[:300]
+    assert case.evidence.get().size > 1_000_000
