@@ -62,3 +62,24 @@ def test_teacher_reports_cyberbullying_and_the_head_acknowledges(
     shots(page, "3-head-acknowledged-timeline")
     case.refresh_from_db()
     assert case.state == "acknowledged" and case.details.police_wish == "no"
+
+
+def test_dsl_records_both_notifications_and_the_banner_goes(page, live_server, signed_in, shots):
+    from safepractice.cases.models import Case, Route
+
+    case = Case.objects.get(route=Route.INDECENT_IMAGES)  # the demo's, raised 25 minutes ago
+    signed_in("dsl")
+    page.goto(f"{live_server.url}/s/example-primary/cases/{case.pk}/")
+    banner = page.locator("#notification-banner")
+    expect(banner).to_contain_text(re.compile(r"Raised 2\d minutes ago"))
+    expect(banner).to_contain_text("Safeguarding unit: not yet recorded")
+    expect(page.get_by_role("heading", name=re.compile("^Evidence"))).to_have_count(0)
+    expect(page.locator("input[type=file]")).to_have_count(0)
+    shots(page, "1-banner")
+    page.locator("summary", has_text="Record a notification").click()
+    page.get_by_label("Whom (name, desk or officer)").fill("Duty social worker")
+    page.get_by_label("Their reference").fill("SU-2026-0042")
+    page.get_by_role("button", name="Record a notification").click()
+    expect(page.locator("#case-state")).to_have_text("Police and safeguarding unit notified")
+    expect(page.locator("#notification-banner")).to_have_count(0)
+    shots(page, "2-notified")
