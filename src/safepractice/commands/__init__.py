@@ -1,5 +1,5 @@
 """The CLI's command modules. Each has ``register(app)``."""
 
-from . import audit, engine, policies, review, schools, server, tokens
+from . import audit, cases, engine, policies, review, schools, server, tokens
 
-MODULES = [server, engine, review, schools, policies, audit, tokens]
+MODULES = [server, engine, review, schools, policies, cases, audit, tokens]
