@@ -7,10 +7,10 @@ Entries are normalised (lower case, no accents). Multi-word entries match on tok
 PROFANITY = frozenset(
     "fuck fucks fucked fucking fucker fuckers motherfucker motherfucking fuckin fck fk fkn "
     "fcking fuk fukin effing shit shits shitty shite bullshit shitting crap crappy bollocks "
-    "piss pissed pissing arse arses arsehole arseholes ass asses asshole assholes bastard "
+    "piss pissing arse arses arsehole arseholes ass asses asshole assholes bastard "
     "bastards bitch bitches bitching cunt cunts dick dicks cock cocks twat twats wanker "
     "wankers wank tosser tossers prick pricks bellend bellends knobhead knobheads slag slags "
-    "slut sluts whore whores goddamn damn bloody sodding sod bugger buggered feck jerkoff "
+    "slut sluts whore whores goddamn sodding sod bugger buggered feck jerkoff "
     "dickhead dickheads shithead shitheads douche douchebag dipshit dumbass jackass "
     "nob nobhead minger".split()
 )
