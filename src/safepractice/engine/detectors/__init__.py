@@ -1,5 +1,8 @@
 """The registry of detectors, in the order they run."""
 
 from ..detector import DetectorFactory
+from ..language import FACTORIES as LANGUAGE_FACTORIES
 
-FACTORIES: list[DetectorFactory] = []
+FACTORIES: list[DetectorFactory] = [
+    *LANGUAGE_FACTORIES,
+]
