@@ -116,6 +116,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ),
 ]
 _SLUR_TOKEN = frozenset(SLURS)
+_ANY_ID = re.compile(rf"(?<!\w){_ID}")
 _SPEECH = re.compile(rf"(?<!\w)(?:{words_pattern(SPEECH_WORDS)}|if\s+you\s+think)(?!\w)")
 _CONDEMN = re.compile(rf"(?<!\w)(?:{words_pattern(CONDEMNATION)})(?!\w)")
 _QUOTED = re.compile(r"\"[^\"]{3,}\"|“[^”]{3,}”|(?:(?<=\s)|^)'[^']{3,}'(?=[\s.,!?;:]|$)")
@@ -151,6 +152,9 @@ class EqualityDetector:
         norm = normalise(content.text)
         text = norm.text
         seen: list[tuple[int, int]] = []
+        if not _ANY_ID.search(text):  # every pattern needs a group: skip them all
+            yield from self._slurs(content, norm, seen)
+            return
         for start, end in sentences(text):
             sentence = text[start:end]
             for pattern_name, pattern in PATTERNS:
@@ -205,7 +209,8 @@ class EqualityDetector:
                 if _CLAIM.search(before) or "proud" in after:
                     continue  # reclaimed: said of oneself or one's own community
             quoted = any(
-                q.start() <= start < q.end() and _CONDEMN.search(text) for q in _QUOTED.finditer(text)
+                q.start() <= start < q.end() and _CONDEMN.search(text)
+                for q in _QUOTED.finditer(text)
             )
             sentence = next((text[a:b] for a, b in sentences(text) if a <= start < b), text)
             if quoted or (_SPEECH.search(sentence) and _CONDEMN.search(sentence)):

@@ -79,7 +79,10 @@ def offensive_tables() -> list[str]:
         ],
         "UK lines held-out (20%)": [e for e in data.uk_training() if e.split == "test"],
     }
-    lines = ["| set | n | tool | macro-F1 | P (off) | R (off) | F1 (off) |", "|---|---|---|---|---|---|---|"]
+    lines = [
+        "| set | n | tool | macro-F1 | P (off) | R (off) | F1 (off) |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for name, examples in sets.items():
         truth = [e.label for e in examples]
         texts = [e.text for e in examples]

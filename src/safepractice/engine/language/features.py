@@ -8,6 +8,7 @@ cached: that is what makes pure-Python inference fast, and what lets a span show
 words drove a score.
 """
 
+from itertools import pairwise
 from zlib import crc32
 
 from .lexicons import INSULTS, PROFANITY, SLURS
@@ -49,5 +50,5 @@ def doc_buckets(words: list[str]) -> list[int]:
     found: list[int] = []
     for word in words:
         found.extend(word_buckets(word))
-    found.extend(bigram_bucket(a, b) for a, b in zip(words, words[1:], strict=False))
+    found.extend(bigram_bucket(a, b) for a, b in pairwise(words))
     return found

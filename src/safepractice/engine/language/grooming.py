@@ -14,7 +14,10 @@ from .text import normalise
 RULE = "communication.grooming-risk"
 _YOU = r"(?:you|u|ya)"
 _YOUR = r"(?:your|ur|yer)"
-_PLATFORMS = r"(?:snapchat|snap|instagram|insta|whatsapp|tiktok|facebook|fb|discord|kik|telegram|messenger|twitter|x)"
+_PLATFORMS = (
+    r"(?:snapchat|snap|instagram|insta|whatsapp|tiktok|facebook|fb|discord|kik|telegram|"
+    r"messenger|twitter|x)"
+)
 
 PATTERNS: dict[str, str] = {
     "secrecy": rf"don'?t\s+tell\s+(?:{_YOUR}\s+)?(?:mum|mam|mom|dad|parents|family|nan|carer|"
@@ -23,12 +26,14 @@ PATTERNS: dict[str, str] = {
     rf"between\s+{_YOU}\s+and\s+me|just\s+between\s+us|no\s*(?:one|body)\s+(?:needs|has)\s+to\s+know|"
     rf"delete\s+(?:this|these|the|our|my)\s+(?:messages?|chats?|texts?|convo)|"
     rf"don'?t\s+show\s+(?:this|anyone|{_YOUR})",
-    "moving to a private channel": rf"(?:add|follow|message|msg|dm|text|snap|find)\s+me\s+on\s+{_PLATFORMS}|"
+    "moving to a private channel": rf"(?:add|follow|message|msg|dm|text|snap|find)\s+me\s+on\s+"
+    rf"{_PLATFORMS}|"
     rf"my\s+(?:personal|private|own|home)\s+(?:number|phone|mobile|email|e-mail|account)|"
     rf"(?:here'?s|this\s+is)\s+my\s+(?:number|mobile|snap|insta)|my\s+(?:number|mobile)\s+is|"
     rf"(?:text|call|ring|whatsapp|message)\s+me\s+(?:on|at|tonight|later|anytime|any\s+time)|"
     rf"private\s+(?:chat|message|account)|move\s+(?:this|to)\s+(?:to\s+)?{_PLATFORMS}",
-    "request for personal information or photos": rf"(?:what'?s|whats|what\s+is|send\s+me|give\s+me|tell\s+me)\s+{_YOUR}\s+"
+    "request for personal information or photos": rf"(?:what'?s|whats|what\s+is|send\s+me|"
+    rf"give\s+me|tell\s+me)\s+{_YOUR}\s+"
     rf"(?:home\s+)?(?:address|number|phone\s+number|mobile|snap(?:chat)?|insta(?:gram)?|email|"
     rf"password|postcode)|where\s+do\s+{_YOU}\s+live|(?:are|r)\s+{_YOU}\s+(?:home\s+)?alone|"
     rf"are\s+{_YOUR}\s+parents\s+(?:home|out|in|away)|who\s+do\s+{_YOU}\s+live\s+with|"
@@ -36,7 +41,8 @@ PATTERNS: dict[str, str] = {
     rf"selfie|selfies|video|vid)(?!\s+of\s+(?:{_YOUR}\s+)?(?:homework|work|project|model|poster))|"
     rf"(?:pic|photo|picture|selfie)\s+of\s+(?:{_YOU}|yourself)(?!\w)|what\s+are\s+{_YOU}\s+wearing|"
     rf"show\s+me\s+(?:yourself|{_YOUR}\s+(?:body|legs|outfit))",
-    "arranging to meet outside school": rf"meet\s+(?:me|up)\b[^.!?]{{0,40}}?(?:weekend|saturday|sunday|tonight|"
+    "arranging to meet outside school": rf"meet\s+(?:me|up)\b[^.!?]{{0,40}}?"
+    rf"(?:weekend|saturday|sunday|tonight|"
     rf"park|town|cinema|shops|mcdonalds|my\s+house|my\s+place|my\s+car|my\s+flat|outside\s+school|"
     rf"alone|on\s+{_YOUR}\s+own|without)|(?:i'?ll|i\s+can|i\s+could|shall\s+i|let\s+me)\s+"
     rf"(?:pick\s+{_YOU}\s+up|give\s+{_YOU}\s+a\s+lift|drive\s+{_YOU}|come\s+round|come\s+over)|"
@@ -48,8 +54,10 @@ PATTERNS: dict[str, str] = {
     rf"{_YOU}(?:'?re|\s+are)\s+my\s+(?:favourite|favorite|special)|"
     rf"{_YOU}(?:'?re|\s+are)\s+(?:so\s+|really\s+|very\s+)?special\s+to\s+me|"
     rf"special\s+(?:friend|girl|boy|one)|more\s+mature\s+than|"
-    rf"nobody\s+understands\s+{_YOU}\s+like\s+i\s+do|i'?ll\s+give\s+{_YOU}\s+(?:money|cash|extra\s+marks|better\s+grades)",
-    "comment on appearance": rf"{_YOU}\s+(?:look|looked|looking|are|'?re)\s+(?:so\s+|really\s+|very\s+|well\s+)?"
+    rf"nobody\s+understands\s+{_YOU}\s+like\s+i\s+do|"
+    rf"i'?ll\s+give\s+{_YOU}\s+(?:money|cash|extra\s+marks|better\s+grades)",
+    "comment on appearance": rf"{_YOU}\s+(?:look|looked|looking|are|'?re)\s+"
+    rf"(?:so\s+|really\s+|very\s+|well\s+)?"
     rf"(?:gorgeous|beautiful|pretty|hot|sexy|fit|stunning|cute|handsome|fine|peng)|"
     rf"nice\s+(?:body|legs|figure|bum)|(?:love|like)\s+(?:{_YOUR}|that)\s+(?:body|legs|figure|bum)|"
     rf"(?:beautiful|pretty|gorgeous|sexy)\s+(?:girl|boy)",

@@ -3,8 +3,13 @@
 Entries are normalised (lower case, no accents). Multi-word entries match on token runs.
 """
 
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # General profanity: offensive in a staff post, not aimed at anyone by itself.
-PROFANITY = frozenset(
+PROFANITY = _wordset(
     "fuck fucks fucked fucking fucker fuckers motherfucker motherfucking fuckin fck fk fkn "
     "fcking fuk fukin effing shit shits shitty shite bullshit shitting crap crappy bollocks "
     "piss pissing arse arses arsehole arseholes ass asses asshole assholes bastard "
@@ -12,11 +17,11 @@ PROFANITY = frozenset(
     "wankers wank tosser tossers prick pricks bellend bellends knobhead knobheads slag slags "
     "slut sluts whore whores goddamn sodding sod bugger buggered feck jerkoff "
     "dickhead dickheads shithead shitheads douche douchebag dipshit dumbass jackass "
-    "nob nobhead minger".split()
+    "nob nobhead minger"
 )
 
 # Insults: words that demean a person when aimed at one.
-INSULTS = frozenset(
+INSULTS = _wordset(
     "idiot idiots idiotic moron morons moronic stupid dumb imbecile imbeciles cretin cretins "
     "pillock pillocks plonker muppet muppets numpty numpties loser losers scum scumbag "
     "scumbags pathetic useless clown clowns dimwit halfwit dunce fool fools foolish "
@@ -24,12 +29,12 @@ INSULTS = frozenset(
     "disgusting vile repulsive ugly hideous fat gobshite cow sleazebag sleaze jerk jerks "
     "incompetent brainless thick clueless tramp trash garbage rubbish pig pigs snake "
     "parasite parasites leech liar liars hypocrite hypocrites coward cowards traitor "
-    "traitors".split()
+    "traitors"
 )
 # Insult words that are ordinary English in school posts unless aimed at someone.
-WEAK_INSULTS = frozenset(
+WEAK_INSULTS = _wordset(
     "cow pig pigs snake fat thick trash garbage rubbish useless fool tramp ugly creepy "
-    "freak freaks disgusting vile stupid dumb pathetic clown clowns ignorant".split()
+    "freak freaks disgusting vile stupid dumb pathetic clown clowns ignorant"
 )
 
 # Harmless phrases that contain strong words ("killing it at sports day").
@@ -87,8 +92,8 @@ SLUR_HOMONYMS: dict[str, tuple[str, ...]] = {
 }
 
 # Reclaimed terms: used by a member of the group about themselves, not hate.
-RECLAIMABLE = frozenset(
-    "queer queers dyke dykes nigga niggas bitch bitches slut sluts fag fags crip".split()
+RECLAIMABLE = _wordset(
+    "queer queers dyke dykes nigga niggas bitch bitches slut sluts fag fags crip"
 )
 FIRST_PERSON_CLAIM = (
     "i'm a", "im a", "i am a", "i'm", "i am", "we're", "we are", "us", "proud", "as a",
@@ -191,9 +196,9 @@ THREAT_LEADS = (
     "time to|it's time to|go and|i'd|i would"
 )
 
-NEGATORS = frozenset(
+NEGATORS = _wordset(
     "not no never n't dont don't doesn't didn't isn't aren't wasn't weren't won't wouldn't "
-    "shouldn't can't cannot nobody nothing neither nor without hardly".split()
+    "shouldn't can't cannot nobody nothing neither nor without hardly"
 )
 
 # Counter-speech: reporting or condemning someone else's hate.
@@ -218,7 +223,7 @@ CONDEMNATION = (
 )
 
 # Second person and other markers of an insult aimed at someone.
-TARGET_WORDS = frozenset(
+TARGET_WORDS = _wordset(
     "you you're youre ur u your yourself ya he's she's he she him her they're his "
-    "@user".split()
+    "@user"
 )

@@ -21,11 +21,12 @@ RULE = "online-conduct.offensive"
 # Without a word from the lexicons, the model alone must find offence more likely than not:
 # its tuned threshold is lower, which suits tweets but over-flags school news.
 MODEL_ONLY_FLOOR = 0.5
-MILD = frozenset("bloody damn sod sodding bugger buggered crap crappy piss pissed feck".split())
+MILD = frozenset(("bloody", "damn", "sod", "sodding", "bugger", "buggered", "crap", "crappy",
+                  "piss", "pissed", "feck"))
 STRONG = (PROFANITY - MILD) | frozenset(SLURS)
 _BENIGN = re.compile(r"(?<!\w)(?:" + alternation(BENIGN_PHRASES) + r")(?!\w)")
 _MASKED = {
-    word: re.compile("^" + "".join("[a-z*]" if c in "aeiou" else re.escape(c) for c in word) + "$")
+    word: re.compile("^" + "".join("[a-z*]" if c in "aeiou" else re.escape(c) for c in word))
     for word in STRONG
     if len(word) >= 4
 }

@@ -53,6 +53,8 @@ class Normalised:
 
 
 def _fold_chars(text: str) -> tuple[list[str], list[int]]:
+    if text.isascii():  # the common case, without the per-character work
+        return list(text.lower()), list(range(len(text)))
     chars: list[str] = []
     offsets: list[int] = []
     for index, char in enumerate(text):
@@ -77,6 +79,8 @@ def _unleet(chars: list[str]) -> None:
     text = "".join(chars)
     for match in _WORDISH.finditer(text):
         word = match.group()
+        if word.isalpha() or word.isdigit():
+            continue
         letters = sum(c.isalpha() for c in word)
         if letters == 0 or letters == len(word):
             continue
@@ -88,9 +92,8 @@ def _unleet(chars: list[str]) -> None:
         for i in range(first, last + 1):
             c = chars[i]
             interior = first < i < last
-            if c.isdigit() and c in LEET:
-                chars[i] = LEET[c]
-            elif c in LEET and (interior or (c == "$" and i == first)):
+            leet_here = c.isdigit() or interior or (c == "$" and i == first)
+            if c in LEET and leet_here:
                 chars[i] = LEET[c]
             elif c in MASKS and interior:
                 chars[i] = "*"

@@ -2,8 +2,8 @@
 
 Reproducible: fixed splits (hash of each id), a deterministic solver, and artefacts written
 byte for byte the same. Needs the dev extra (scikit-learn, numpy); inference does not.
-Model selection (regularisation, whether to add the Davidson tweets, threshold) uses the dev
-split of OLID only; the test splits are reported by ``evaluate`` and never used here.
+Model selection (regularisation and threshold) uses the dev split of OLID only; the test
+splits are reported by ``evaluate`` and never used here.
 """
 
 import argparse
@@ -60,11 +60,15 @@ def main(argv: list[str] | None = None) -> int:
     dev_x, dev_y = _matrix(dev_olid)
 
     best = None
-    for with_davidson in (False, True):
+    # Davidson is always in: on OLID dev it ties with OLID alone (0.725 both), and the
+    # broader data is better calibrated on ordinary text that is neither set's domain.
+    for with_davidson in (True,):
         chosen = train_olid + train_uk * 3 + (train_davidson if with_davidson else [])
         x, y = _matrix(chosen)
         for c in (4.0, 8.0, 16.0):
-            model = LogisticRegression(C=c, solver="liblinear", class_weight="balanced")
+            model = LogisticRegression(
+                C=c, solver="liblinear", class_weight="balanced", random_state=0
+            )
             model.fit(x, y)
             scores = model.predict_proba(dev_x)[:, 1]
             for threshold in np.arange(0.10, 0.90, 0.02):
