@@ -1,6 +1,7 @@
 """The registry of detectors, in the order they run."""
 
 from ..detector import DetectorFactory
+from ..language import FACTORIES as LANGUAGE_FACTORIES
 from ..photo import photo_detector
 from . import connections, contact_requests, credentials, identification, people, personal
 
@@ -12,4 +13,5 @@ FACTORIES: list[DetectorFactory] = [
     credentials.factory,
     contact_requests.factory,
     photo_detector,
+    *LANGUAGE_FACTORIES,
 ]
