@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "safepractice.reviews",
     "safepractice.checks",
     "safepractice.api",
+    "safepractice.cases",
     "safepractice.oversight",
 ]
 
@@ -230,6 +231,10 @@ else:
 if os.environ.get("CACHE_URL"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
                           "LOCATION": os.environ["CACHE_URL"]}}
+
+# Cases: evidence files (encrypted; default <instance>/evidence) and their size limit.
+CASES_EVIDENCE_DIR = os.environ.get("SAFEPRACTICE_EVIDENCE_DIR") or None
+CASES_EVIDENCE_MAX_BYTES = int(os.environ.get("SAFEPRACTICE_EVIDENCE_MAX_MB", "10")) * 1024 * 1024
 
 LOGGING = {
     "version": 1,

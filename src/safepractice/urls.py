@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("safepractice.policies.urls")),
     path("", include("safepractice.registers.urls")),
     path("", include("safepractice.reviews.urls")),
+    path("", include("safepractice.cases.urls")),
     path("", include("safepractice.oversight.urls")),
     path("", include("safepractice.web.urls")),
     path("", include("safepractice.checks.urls")),

@@ -6,13 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from safepractice.engine.detectors import FACTORIES
-
 from .conftest import complete_two_factor_setup, sign_in
-
-pytestmark = pytest.mark.skipif(
-    not FACTORIES, reason="the engine's detectors are not merged yet: no findings to show"
-)
 
 
 @pytest.fixture

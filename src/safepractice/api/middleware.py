@@ -5,7 +5,8 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 
 API_PREFIX = "/api/"
 MAX_JSON_BYTES = 512 * 1024  # 50,000 characters even as \\uXXXX escapes, and room to spare
-UPLOAD_PATHS = ("/api/v1/check/photo",)
+# Photo checks, and evidence files added to a case (/api/v1/schools/<school>/cases/<id>/evidence).
+UPLOAD_PATHS = ("/api/v1/check/photo", "/evidence")
 
 
 def body_limit(path: str) -> int:

@@ -5,4 +5,5 @@ To add an app's endpoints, append one line here.
 
 ROUTERS: list[tuple[str, str]] = [
     ("", "safepractice.checks.api.router"),
+    ("/schools", "safepractice.cases.api.router"),
 ]

@@ -1,5 +1,5 @@
 """The CLI's command modules. Each has ``register(app)``."""
 
-from . import audit, oversight, policies, review, schools, server, tokens
+from . import audit, cases, engine, oversight, policies, review, schools, server, tokens
 
-MODULES = [server, schools, audit, policies, review, tokens, oversight]
+MODULES = [server, engine, review, schools, policies, cases, audit, tokens, oversight]

@@ -1,11 +1,15 @@
 """The one checker every front calls: web page, API, CLI and archive review."""
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
+from .catalogue import Catalogue, load_catalogue
 from .content import Content
 from .context import SchoolContext
 from .detector import Detector, DetectorFactory
-from .findings import Finding
+from .findings import Finding, Severity
+
+_SAFER_TEXT_LIMIT = 600  # longer texts get the suggestion without a rewritten copy
 
 
 def default_detector_factories() -> list[DetectorFactory]:
@@ -16,24 +20,77 @@ def default_detector_factories() -> list[DetectorFactory]:
 
 
 class Checker:
-    """Build once per school context; call ``check`` for each item."""
+    """Build once per school context; call ``check`` for each item.
+
+    Detectors are built (patterns compiled, roster indexed) here, once. ``check`` fills in
+    each finding's title and section from the catalogue, cites the policy in its
+    explanation, applies the school's severity overrides and sorts by position.
+    """
 
     def __init__(
         self,
         context: SchoolContext | None = None,
         factories: Sequence[DetectorFactory] | None = None,
+        catalogue: Catalogue | None = None,
     ) -> None:
         self.context = context or SchoolContext()
+        self.catalogue = catalogue or load_catalogue()
         chosen = default_detector_factories() if factories is None else factories
         self.detectors: list[Detector] = [factory(self.context) for factory in chosen]
+        self.overrides = {
+            rule: Severity(value) for rule, value in self.context.severity_overrides.items()
+        }
 
     def check(self, content: Content) -> list[Finding]:
         findings: list[Finding] = []
         for detector in self.detectors:
             if content.kind in detector.kinds:
                 findings.extend(detector.detect(content))
-        return sorted(findings, key=Finding.sort_key)
+        completed = [self._complete(finding, content.text) for finding in findings]
+        return sorted(completed, key=Finding.sort_key)
 
     def check_many(self, items: Iterable[Content]) -> Iterable[tuple[Content, list[Finding]]]:
         for item in items:
             yield item, self.check(item)
+
+    def _complete(self, finding: Finding, text: str) -> Finding:
+        rule = self.catalogue.get(finding.rule)
+        changes: dict = {}
+        if rule is not None:
+            if not finding.title:
+                changes["title"] = rule.title
+            if not finding.section:
+                changes["section"] = rule.section
+            section = finding.section or rule.section
+            if section and section not in finding.explanation:
+                changes["explanation"] = (
+                    f"{finding.explanation.rstrip()} Policy, “{section}”: {rule.summary}"
+                ).strip()
+            override = self.overrides.get(finding.rule)
+            # A school's override replaces the default; a detector's own softer call
+            # (a low-confidence match) stays soft.
+            if override is not None and finding.severity == rule.severity:
+                changes["severity"] = override
+        if finding.replacement is not None and len(text) <= _SAFER_TEXT_LIMIT:
+            safer = text[: finding.start] + finding.replacement + text[finding.end :]
+            safer = " ".join(safer.split())
+            changes["suggestion"] = f"{finding.suggestion} Safer: “{safer}”"
+        return replace(finding, **changes) if changes else finding
+
+
+def safer_text(text: str, findings: Iterable[Finding]) -> str:
+    """The text with every finding that has a replacement replaced (overlaps merged)."""
+    pieces: list[str] = []
+    position = 0
+    for finding in sorted(findings, key=Finding.sort_key):
+        if finding.replacement is None or finding.start < position:
+            continue
+        pieces.append(text[position : finding.start])
+        pieces.append(finding.replacement)
+        position = finding.end
+    pieces.append(text[position:])
+    return " ".join("".join(pieces).split()) if position else text
+
+
+def worst_severity(findings: Iterable[Finding]) -> Severity | None:
+    return max((f.severity for f in findings), key=lambda s: s.rank, default=None)

@@ -8,13 +8,14 @@ it would take.
 
 import io
 import math
+import threading
 import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
+from PIL import ExifTags, Image, ImageFile, ImageOps, UnidentifiedImageError
 
 from .content import Content, ContentKind
 from .context import SchoolContext
@@ -202,10 +203,21 @@ def _article(word: str) -> str:
     return "an" if word[0] in "AEIOUH" else "a"
 
 
+_strict_decoding = threading.Lock()
+
+
 def _decode(image: Image.Image) -> Image.Image:
     """Decode the pixels (after the header checks); a truncated file fails here."""
     try:
-        image.load()
+        with _strict_decoding:
+            # WeasyPrint switches truncated-image loading on for the whole process when it is
+            # imported (for PDFs); a damaged upload must still be refused, not padded out.
+            lenient = ImageFile.LOAD_TRUNCATED_IMAGES
+            ImageFile.LOAD_TRUNCATED_IMAGES = False
+            try:
+                image.load()
+            finally:
+                ImageFile.LOAD_TRUNCATED_IMAGES = lenient
     except (OSError, SyntaxError, ValueError) as broken:
         raise PhotoError(
             f"This {image.format} image is damaged or incomplete and cannot be read."
@@ -405,7 +417,7 @@ class PhotoDetector:
 
     def detect(self, content: Content) -> Iterable[Finding]:
         photo = content.photo or {}
-        if gps := photo.get("gps"):
+        if gps := _position(photo):
             yield Finding(
                 rule=LOCATION_RULE,
                 topic="photo-location",
@@ -448,6 +460,16 @@ class PhotoDetector:
                 ),
                 detail={"faces": faces},
             )
+
+
+def _position(photo: Mapping[str, Any]) -> dict[str, float] | None:
+    """GPS as ``read_photo`` reports it (``gps``) or as archives' JSON gives it (flat keys)."""
+    if gps := photo.get("gps"):
+        return dict(gps)
+    latitude, longitude = photo.get("latitude"), photo.get("longitude")
+    if isinstance(latitude, int | float) and isinstance(longitude, int | float):
+        return {"latitude": float(latitude), "longitude": float(longitude)}
+    return None
 
 
 def photo_detector(context: SchoolContext) -> PhotoDetector:

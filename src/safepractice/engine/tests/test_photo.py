@@ -120,3 +120,16 @@ def test_checker_reports_location_and_faces_with_the_fixed_rule_ids():
 
 def test_checker_finds_nothing_in_a_clean_photo_without_people():
     assert Checker(SchoolContext()).check(read_photo(plain_png()).content()) == []
+
+
+def test_a_truncated_jpeg_is_refused_even_after_weasyprint_is_imported():
+    from PIL import ImageFile
+
+    lenient = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = True  # what importing weasyprint does
+    try:
+        data = photo_with_metadata(size=(400, 300))
+        with pytest.raises(PhotoError, match="damaged"):
+            read_photo(data[: len(data) // 2])
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = lenient

@@ -50,7 +50,6 @@ def test_pdf_is_written(run, tmp_path):
 
 
 def test_school_config_feeds_the_checker(run, tmp_path):
-    pytest.importorskip("safepractice.engine.config", reason="engine config not merged yet")
     config = tmp_path / "school.toml"
     config.write_text('[school]\nname = "Oakfield Primary School"\naliases = ["Oakfield Primary"]\n'
                       '[[pupils]]\nfirst_name = "Ellie"\nlast_name = "Hartwell"\n'

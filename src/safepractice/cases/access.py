@@ -1,0 +1,101 @@
+"""Need to know, in one place: who may see and do what on each route.
+
+From the routes table and "Who uses it" in DESIGN.md:
+
+- Route 1, cyberbullying: handled by the head, and by the line manager of the person bullied
+  if they chose to report to them. The person bullied and whoever recorded it for them (e.g.
+  the ICT coordinator) also view it, download and add evidence; only the person bullied
+  changes their wishes, and a police referral needs their choice.
+- Route 2, indecent images: head and DSL only; not even whoever raised it sees it again.
+- Route 3, unsuitable material: head and DSL (a safeguarding route). The subject never sees it.
+- Route 4, conduct concern: the head (with HR advice). The subject sees a summary once the
+  head has informed them.
+- Route 5, pupil exposure: head, DSL and the ICT coordinator.
+
+Whoever raised a case on routes 1, 3, 4 and 5 keeps a summary of what they reported and its
+state (``SUMMARY``), but not the chronology or evidence unless the table gives them more.
+Governors, trust administrators and SLT members see no case for their role: only what they
+raised themselves. A subject of a route 3 or 4 case gets nothing through a role they hold
+(a DSL who is the subject of an allegation does not handle it).
+"""
+
+from safepractice.schools.models import Membership, Role
+
+from . import workflow
+from .models import Case, ReportTo, Route
+
+VIEW = "view"  # the whole case: details, chronology, evidence list
+SUMMARY = "summary"  # what was reported, its state and outcome
+DOWNLOAD = "download"  # an evidence file
+
+CAPABILITIES = (VIEW, SUMMARY, DOWNLOAD, workflow.HANDLE, workflow.CONTRIBUTE,
+                workflow.WISHES, workflow.POLICE, workflow.INFORM)
+
+
+def is_ict_coordinator(membership: Membership) -> bool:
+    return (
+        membership.has_role(Role.ICT_COORDINATOR)
+        or membership.school.ict_coordinator_id == membership.pk
+    )
+
+
+def chosen_line_manager(case: Case) -> Membership | None:
+    """Route 1: the line manager the person bullied chose to report to, if they did."""
+    if case.route != Route.CYBERBULLYING or case.concerns is None:
+        return None
+    if case.cyberbullying.report_to != ReportTo.LINE_MANAGER:
+        return None
+    return case.concerns.line_manager
+
+
+def is_handler(membership: Membership, case: Case) -> bool:
+    route = Route(case.route)
+    if route in (Route.UNSUITABLE_MATERIAL, Route.CONDUCT) and case.concerns_id == membership.pk:
+        return False
+    if membership.has_role(Role.HEAD_TEACHER):
+        return True
+    if route == Route.CYBERBULLYING:
+        manager = chosen_line_manager(case)
+        return manager is not None and manager.pk == membership.pk
+    if route in (Route.INDECENT_IMAGES, Route.UNSUITABLE_MATERIAL):
+        return membership.has_role(Role.DSL)
+    if route == Route.PUPIL_EXPOSURE:
+        return membership.has_role(Role.DSL) or is_ict_coordinator(membership)
+    return False
+
+
+def can(membership: Membership | None, case: Case, capability: str) -> bool:
+    """May this member of the case's school do ``capability`` on ``case``?"""
+    if membership is None or membership.school_id != case.school_id or not membership.is_active:
+        return False
+    route = Route(case.route)
+    handler = is_handler(membership, case)
+    reporter = case.raised_by_id == membership.pk
+    concerned = case.concerns_id == membership.pk
+    bullied = route == Route.CYBERBULLYING and concerned
+    helper = route == Route.CYBERBULLYING and reporter
+
+    if capability == workflow.HANDLE:
+        return handler
+    if capability == DOWNLOAD and route == Route.INDECENT_IMAGES:
+        return False  # the route holds no files at all
+    if capability in (VIEW, DOWNLOAD, workflow.CONTRIBUTE):
+        return handler or bullied or helper
+    if capability == workflow.WISHES:
+        return bullied
+    if capability == workflow.POLICE:
+        return handler or bullied
+    if capability == workflow.INFORM:
+        return route == Route.CONDUCT and membership.has_role(Role.HEAD_TEACHER) and not concerned
+    if capability == SUMMARY:
+        if handler or bullied or helper:
+            return True
+        if route == Route.CONDUCT and concerned:
+            return case.subject_informed_at is not None
+        return reporter and not concerned and route != Route.INDECENT_IMAGES
+    raise ValueError(f"Unknown capability {capability!r}")
+
+
+def can_raise(membership: Membership | None) -> bool:
+    """Anyone in the policy's scope may raise any route."""
+    return membership is not None and membership.is_active

@@ -1,0 +1,171 @@
+"""The cases API: a django-ninja ``Router``, thin over the same services, forms and access
+rules as the web pages. Mounted on the project's API at ``/api/v1/schools/`` (see
+``api/routers.py``), whose personal bearer token names the member (``request.membership``);
+without a token (e.g. Ninja's TestClient with a user) the signed-in user's membership of the
+URL's school is used.
+"""
+
+from datetime import date, datetime
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from ninja import Body, File, Form, Router, Schema
+from ninja.errors import HttpError
+from ninja.files import UploadedFile
+
+from safepractice.schools.models import Membership, School
+from safepractice.schools.tenancy import active_membership
+
+from . import access, selectors, services, vault, workflow
+from .forms import action_form
+from .models import Case, EvidenceItem
+
+router = Router(tags=["cases"])
+
+
+class CaseOut(Schema):
+    id: int
+    reference: str
+    route: str
+    state: str
+    state_label: str
+    version: int
+    raised_at: datetime
+    closed_at: datetime | None
+    acknowledgement_due_on: date | None
+
+
+class EvidenceOut(Schema):
+    id: int
+    name: str
+    content_type: str
+    size: int
+    sha256: str
+
+
+class Problem(Schema):
+    code: str
+    detail: str
+    errors: dict[str, list[str]] | None = None
+
+
+def _out(case: Case) -> CaseOut:
+    return CaseOut(
+        id=case.pk, reference=case.reference, route=case.route, state=case.state,
+        state_label=workflow.state_label(case.route, case.state), version=case.version,
+        raised_at=case.raised_at, closed_at=case.closed_at,
+        acknowledgement_due_on=case.acknowledgement_due_on,
+    )
+
+
+def _membership(request: HttpRequest, school_slug: str) -> Membership:
+    token_membership = getattr(request, "membership", None)
+    if token_membership is not None:
+        if token_membership.school.slug != school_slug:
+            raise HttpError(404, "Your token is for another school.")
+        membership = token_membership if token_membership.is_active else None
+    else:
+        school = get_object_or_404(School, slug=school_slug)
+        membership = active_membership(request.user, school)
+    if membership is None:
+        raise HttpError(403, "You are not a current member of this school.")
+    return membership
+
+
+def _case(membership: Membership, case_id: int, capability: str = access.VIEW) -> Case:
+    case = get_object_or_404(selectors.school_cases(membership.school), pk=case_id)
+    if not access.can(membership, case, capability):
+        raise HttpError(403, "This case is shared only with the people who need to know.")
+    return case
+
+
+def _refusal(error: services.CaseError) -> tuple[int, Problem]:
+    if isinstance(error, services.NotAllowed):
+        return 403, Problem(code="not-allowed", detail=str(error))
+    if isinstance(error, services.StaleCase):
+        return 409, Problem(code="stale", detail=str(error))
+    if isinstance(error, services.ActionNotAvailable):
+        return 409, Problem(code="action-not-available", detail=str(error))
+    return 409, Problem(code="refused", detail=str(error))
+
+
+@router.get("/{school_slug}/cases", response=list[CaseOut])
+def list_cases(request: HttpRequest, school_slug: str):
+    """Cases the signed-in member may open in full."""
+    return [_out(c) for c in selectors.visible_cases(_membership(request, school_slug))]
+
+
+@router.get("/{school_slug}/cases/{case_id}", response=dict[str, Any])
+def get_case(request: HttpRequest, school_slug: str, case_id: int):
+    """The whole case and its chronology. Recorded in the audit log as a view."""
+    membership = _membership(request, school_slug)
+    case = _case(membership, case_id)
+    services.record_view(case, membership, what="api")
+    return selectors.case_record(case)
+
+
+@router.post("/{school_slug}/cases/{case_id}/actions/{action}",
+             response={200: CaseOut, 403: Problem, 409: Problem, 422: Problem})
+def take_action(request: HttpRequest, school_slug: str, case_id: int, action: str,
+                payload: Body[dict[str, Any]]):
+    """Take one of the route's actions. Send the case ``version`` you last read."""
+    membership = _membership(request, school_slug)
+    case = _case(membership, case_id, access.SUMMARY)
+    try:
+        services.available_action(case, action, membership)
+    except services.CaseError as refused:
+        return _refusal(refused)
+    if action == "add-evidence":
+        return 422, Problem(code="use-evidence-endpoint",
+                            detail="Add files with POST .../evidence (multipart).")
+    form = action_form(case, action, membership, payload, prefixed=False)
+    if not form.is_valid():
+        return 422, Problem(code="invalid", detail="Some fields are missing or wrong.",
+                            errors={k: [str(m) for m in v] for k, v in form.errors.items()})
+    try:
+        case = services.perform(case, action, membership, form.cleaned_data,
+                                form.cleaned_data.get("version"))
+    except services.CaseError as refused:
+        return _refusal(refused)
+    return 200, _out(case)
+
+
+@router.post("/{school_slug}/cases/{case_id}/evidence",
+             response={201: list[EvidenceOut], 403: Problem, 409: Problem, 422: Problem})
+def add_evidence(request: HttpRequest, school_slug: str, case_id: int,
+                 files: File[list[UploadedFile]], description: Form[str] = ""):
+    """Add files to the vault (PNG, JPEG, PDF, EML, TXT by content; size-limited)."""
+    membership = _membership(request, school_slug)
+    case = _case(membership, case_id, access.SUMMARY)
+    try:
+        services.available_action(case, "add-evidence", membership)
+        uploads = [services.Upload(f.name, f.read(), description) for f in files]
+        for upload in uploads:
+            vault.check(upload.data)
+        before = set(case.evidence.values_list("pk", flat=True))
+        services.add_evidence(case, membership, uploads)
+    except vault.EvidenceRejected as rejected:
+        return 422, Problem(code="file-refused", detail=str(rejected))
+    except services.CaseError as refused:
+        return _refusal(refused)
+    added = case.evidence.exclude(pk__in=before)
+    return 201, [EvidenceOut(id=i.pk, name=i.original_name, content_type=i.content_type,
+                             size=i.size, sha256=i.sha256) for i in added]
+
+
+@router.get("/{school_slug}/cases/{case_id}/evidence/{item_id}",
+            response={200: None, 409: Problem})
+def download_evidence(request: HttpRequest, school_slug: str, case_id: int, item_id: int):
+    """The original file, checked against its SHA-256; audited."""
+    membership = _membership(request, school_slug)
+    case = _case(membership, case_id, access.DOWNLOAD)
+    item = get_object_or_404(EvidenceItem, case=case, pk=item_id)
+    try:
+        data = services.read_evidence(item, membership)
+    except vault.IntegrityFailure as failure:
+        return 409, Problem(code="integrity-failure", detail=str(failure))
+    response = HttpResponse(data, content_type=item.content_type)
+    response["Content-Disposition"] = "attachment"
+    response["Cache-Control"] = "no-store"
+    return response

@@ -1,0 +1,60 @@
+"""The cases app's entries on the home page ("what to do next") and in the navigation."""
+
+from django.urls import reverse
+from django.utils import timezone
+
+from safepractice.schools.models import Membership, Role
+from safepractice.web import home, navigation
+
+from . import retention, selectors
+
+
+def _detail(case) -> str:
+    return reverse("cases:detail", args=[case.school.slug, case.pk])
+
+
+@home.register
+def case_steps(membership: Membership) -> list[home.NextStep]:
+    steps = []
+    for case in selectors.awaiting_notifications(membership):
+        minutes = selectors.minutes_elapsed(case)
+        steps.append(home.NextStep(
+            f"{case.reference}: notify the police and the safeguarding unit", _detail(case),
+            urgency=3, detail=f"Indecent images reported {minutes} minutes ago. Record both "
+                              "notifications.",
+        ))
+    today = timezone.localdate()
+    for case in selectors.awaiting_acknowledgement(membership):
+        due = case.acknowledgement_due_on
+        urgency = 3 if due and due < today else 2
+        steps.append(home.NextStep(
+            f"{case.reference}: acknowledge a cyberbullying report", _detail(case),
+            urgency=urgency, detail=f"Due by {due:%d %B %Y}." if due else "",
+        ))
+    for task in selectors.open_tasks(membership):
+        steps.append(home.NextStep(
+            f"{task.case.reference}: {task.title}", _detail(task.case),
+            urgency=3 if task.due_on < today else (2 if task.due_on == today else 1),
+            detail=f"Due {task.due_on:%d %B %Y}.",
+        ))
+    alerts = list(selectors.unseen_alerts(membership))
+    if alerts:
+        steps.append(home.NextStep(
+            "New case alerts", reverse("cases:list", args=[membership.school.slug]),
+            urgency=2, detail=alerts[0].message, count=len(alerts),
+        ))
+    if membership.has_role(Role.HEAD_TEACHER):
+        due = retention.due_for_review(membership.school, today).count()
+        if due:
+            steps.append(home.NextStep(
+                "Case records due for retention review",
+                reverse("cases:retention", args=[membership.school.slug]), urgency=1,
+                count=due,
+            ))
+    return steps
+
+
+@navigation.register
+def cases_nav(membership: Membership) -> list[navigation.NavItem]:
+    return [navigation.NavItem("Report a concern", reverse("cases:list",
+                                                           args=[membership.school.slug]), 40)]

@@ -1,0 +1,43 @@
+"""Alerts: an in-app ``CaseAlert`` for each person, and the same alert by email (a task).
+
+Alert text names the case reference and what is needed, never the case's content: email
+leaves the school's system and may be read on a phone in public.
+"""
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+
+from safepractice.schools.models import Membership
+
+from . import access
+from .models import Case, CaseAlert, CaseEvent, EventKind
+
+
+def case_url(case: Case) -> str:
+    return settings.SITE_URL + reverse("cases:detail", args=[case.school.slug, case.pk])
+
+
+def handlers_of(case: Case) -> list[Membership]:
+    members = Membership.objects.active().filter(school=case.school).select_related(
+        "user", "school", "line_manager"
+    )
+    return [m for m in members if access.is_handler(m, case)]
+
+
+def alert(case: Case, recipients: list[Membership], message: str) -> list[CaseAlert]:
+    """Create in-app alerts now and send the emails after the transaction commits."""
+    from .tasks import send_alert_emails
+
+    unique = {m.pk: m for m in recipients if m.is_active}
+    alerts = [CaseAlert.objects.create(case=case, recipient=m, message=message)
+              for m in unique.values()]
+    if alerts:
+        CaseEvent.objects.create(
+            case=case, kind=EventKind.ALERT,
+            summary=f"Alert sent to {', '.join(m.user.full_name for m in unique.values())}",
+            detail={"message": message, "recipients": list(unique)},
+        )
+        ids = [a.pk for a in alerts]
+        transaction.on_commit(lambda: send_alert_emails.enqueue(ids))
+    return alerts

@@ -1,0 +1,114 @@
+"""Reads for cases, always narrowed by need to know (access.py)."""
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from safepractice.schools.models import Membership
+
+from . import access, workflow
+from .models import Body, Case, CaseAlert, CaseEvent, CaseTask, EventKind, NotificationKind, Route
+
+
+def school_cases(school) -> QuerySet[Case]:
+    return Case.objects.filter(school=school).select_related(
+        "school", "raised_by__user", "concerns__user", "concerns__line_manager",
+        "cyberbullying", "conduct",
+    )
+
+
+def visible_cases(membership: Membership) -> list[Case]:
+    """Cases this member may open in full. Schools hold tens of cases, so this filters in
+    Python with the one access module rather than mirroring its rules in SQL."""
+    return [c for c in school_cases(membership.school) if access.can(membership, c, access.VIEW)]
+
+
+def my_reports(membership: Membership) -> list[Case]:
+    """What this member raised or was told about, but may only see in summary."""
+    return [
+        c for c in school_cases(membership.school)
+        if not access.can(membership, c, access.VIEW)
+        and access.can(membership, c, access.SUMMARY)
+    ]
+
+
+def awaiting_notifications(membership: Membership) -> list[Case]:
+    return [c for c in visible_cases(membership)
+            if c.route == Route.INDECENT_IMAGES and c.state == "raised"
+            and access.is_handler(membership, c)]
+
+
+def awaiting_acknowledgement(membership: Membership) -> list[Case]:
+    return [c for c in visible_cases(membership)
+            if c.route == Route.CYBERBULLYING and c.state == "reported"
+            and access.is_handler(membership, c)]
+
+
+def open_tasks(membership: Membership) -> QuerySet[CaseTask]:
+    return CaseTask.objects.filter(owner=membership, done_at__isnull=True).select_related("case")
+
+
+def unseen_alerts(membership: Membership) -> QuerySet[CaseAlert]:
+    return CaseAlert.objects.filter(recipient=membership, seen_at__isnull=True).select_related(
+        "case"
+    )
+
+
+def chronology(case: Case, include_views: bool = True) -> QuerySet[CaseEvent]:
+    events = case.events.select_related("actor__user")
+    return events if include_views else events.exclude(kind=EventKind.VIEW)
+
+
+def notification_status(case: Case) -> dict[str, Any]:
+    """Route 2: each body's notification (or None), for the banner and checklist."""
+    notified = {n.body: n for n in case.notifications.filter(kind=NotificationKind.NOTIFIED)}
+    return {
+        "police": notified.get(Body.POLICE),
+        "safeguarding": notified.get(Body.SAFEGUARDING_UNIT),
+    }
+
+
+def minutes_elapsed(case: Case) -> int:
+    return int((timezone.now() - case.raised_at).total_seconds() // 60)
+
+
+def case_record(case: Case) -> dict[str, Any]:
+    """The whole case as plain data (export and API). Route 2 holds no content to leak."""
+    details = case.details
+    detail_fields = {
+        f.name: getattr(details, f.attname)
+        for f in details._meta.concrete_fields if f.name not in {"id", "case"}
+    }
+    return {
+        "reference": case.reference,
+        "route": case.route,
+        "state": case.state,
+        "state_label": workflow.state_label(case.route, case.state),
+        "version": case.version,
+        "raised_by": case.raised_by.user.full_name,
+        "concerns": case.concerns.user.full_name if case.concerns else None,
+        "raised_at": case.raised_at,
+        "acknowledged_at": case.acknowledged_at,
+        "closed_at": case.closed_at,
+        "outcome": case.outcome,
+        "outcome_detail": case.outcome_detail,
+        "review_on": case.review_on,
+        "details": detail_fields,
+        "notifications": [
+            {"body": n.body, "kind": n.kind, "at": n.at, "by": n.notified_by.user.full_name,
+             "contact": n.contact, "reference": n.reference}
+            for n in case.notifications.select_related("notified_by__user")
+        ],
+        "evidence": [
+            {"id": e.pk, "name": e.original_name, "type": e.content_type, "size": e.size,
+             "sha256": e.sha256, "added_by": e.added_by.user.full_name, "added_at": e.added_at,
+             "supersedes": e.supersedes_id}
+            for e in case.evidence.select_related("added_by__user")
+        ],
+        "chronology": [
+            {"at": e.at, "kind": e.kind, "by": e.actor.user.full_name if e.actor else "system",
+             "summary": e.summary, "body": e.body}
+            for e in chronology(case)
+        ],
+    }

@@ -1,0 +1,132 @@
+"""The cases API router, through Ninja's TestClient with a signed-in user."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from django.utils.datastructures import MultiValueDict
+from ninja.testing import TestClient
+
+from safepractice.audit.models import AuditEntry
+from safepractice.cases.api import router
+from safepractice.cases.models import EvidenceItem, Route
+from safepractice.testing.cases import make_case, make_staff_room, png_bytes
+
+pytestmark = pytest.mark.django_db
+api = TestClient(router)
+
+
+def _files(*uploads) -> MultiValueDict:
+    return MultiValueDict({"files": list(uploads)})
+
+
+def test_a_member_lists_only_the_cases_they_may_open():
+    room = make_staff_room()
+    visible = make_case(room, Route.PUPIL_EXPOSURE)
+    make_case(room, Route.CONDUCT)
+    response = api.get(f"/{room.school.slug}/cases", user=room.ict.user)
+    assert response.status_code == 200
+    assert [c["reference"] for c in response.json()] == [visible.reference]
+
+
+def test_reading_a_case_is_audited():
+    room = make_staff_room()
+    case = make_case(room, Route.PUPIL_EXPOSURE)
+    response = api.get(f"/{room.school.slug}/cases/{case.pk}", user=room.dsl.user)
+    assert response.status_code == 200 and response.json()["reference"] == case.reference
+    assert AuditEntry.objects.filter(action="case-view", object_id=str(case.pk)).exists()
+
+
+def test_someone_outside_the_table_is_refused():
+    room = make_staff_room()
+    case = make_case(room, Route.INDECENT_IMAGES)
+    response = api.get(f"/{room.school.slug}/cases/{case.pk}", user=room.slt.user)
+    assert response.status_code == 403
+
+
+def test_an_action_needs_the_current_version():
+    room = make_staff_room()
+    case = make_case(room, Route.CYBERBULLYING)
+    path = f"/{room.school.slug}/cases/{case.pk}/actions/acknowledge"
+    response = api.post(path, json={"version": 1}, user=room.head.user)
+    assert response.status_code == 200 and response.json()["state"] == "acknowledged"
+    response = api.post(f"/{room.school.slug}/cases/{case.pk}/actions/agree-action",
+                        json={"version": 1, "action_agreed": "x"}, user=room.head.user)
+    assert response.status_code == 409 and response.json()["code"] == "stale"
+
+
+def test_invalid_action_input_names_the_fields():
+    room = make_staff_room()
+    case = make_case(room, Route.INDECENT_IMAGES)
+    response = api.post(f"/{room.school.slug}/cases/{case.pk}/actions/record-notification",
+                        json={"version": 1, "body": "police"}, user=room.head.user)
+    assert response.status_code == 422
+    assert {"at", "contact", "reference", "notified_by"} <= set(response.json()["errors"])
+
+
+def test_a_police_referral_the_reporter_did_not_choose_is_refused():
+    room = make_staff_room()
+    case = make_case(room, Route.CYBERBULLYING, police_wish="no")
+    response = api.post(f"/{room.school.slug}/cases/{case.pk}/actions/refer-to-police", json={
+        "version": 1, "at": timezone.localtime().isoformat(), "contact": "101"},
+        user=room.head.user)
+    assert response.status_code == 409
+    assert "chosen to involve the police" in response.json()["detail"]
+
+
+def test_an_upload_to_an_indecent_images_case_through_the_api_is_refused():
+    room = make_staff_room()
+    case = make_case(room, Route.INDECENT_IMAGES)
+    response = api.post(f"/{room.school.slug}/cases/{case.pk}/evidence",
+                        FILES=_files(SimpleUploadedFile("x.png", png_bytes())),
+                        user=room.head.user)
+    assert response.status_code == 409
+    assert response.json()["code"] == "action-not-available"
+    assert EvidenceItem.objects.count() == 0
+
+
+def test_evidence_through_the_api_is_checked_stored_and_downloadable():
+    room = make_staff_room()
+    case = make_case(room, Route.CYBERBULLYING)
+    path = f"/{room.school.slug}/cases/{case.pk}/evidence"
+    refused = api.post(path, FILES=_files(SimpleUploadedFile("a.png", b"MZ\x90")),
+                       user=room.teacher.user)
+    assert refused.status_code == 422 and refused.json()["code"] == "file-refused"
+    response = api.post(path, FILES=_files(SimpleUploadedFile("a.png", png_bytes())),
+                        user=room.teacher.user)
+    assert response.status_code == 201
+    item = response.json()[0]
+    download = api.get(f"{path}/{item['id']}", user=room.line_manager.user)
+    assert download.status_code == 200 and download.content == png_bytes()
+
+
+def test_the_router_is_mounted_on_the_api_with_bearer_tokens(client):
+    from safepractice.api.tokens import create_token
+
+    room = make_staff_room()
+    case = make_case(room, Route.INDECENT_IMAGES)
+    raw = create_token(room.dsl, "tests")[1]
+    headers = {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+    base = f"/api/v1/schools/{room.school.slug}/cases"
+    assert client.get(base).status_code == 401
+    response = client.get(base, **headers)
+    assert response.status_code == 200
+    assert [c["reference"] for c in response.json()] == [case.reference]
+    upload = client.post(f"{base}/{case.pk}/evidence",
+                         {"files": [SimpleUploadedFile("x.png", png_bytes())]}, **headers)
+    assert upload.status_code == 409
+    assert EvidenceItem.objects.count() == 0
+    other = make_staff_room()
+    assert client.get(f"/api/v1/schools/{other.school.slug}/cases", **headers).status_code == 404
+
+
+def test_evidence_larger_than_a_json_body_can_be_uploaded_through_the_mounted_api(client):
+    from safepractice.api.tokens import create_token
+
+    room = make_staff_room()
+    case = make_case(room, Route.CYBERBULLYING)
+    raw = create_token(room.teacher, "tests")[1]
+    chat = SimpleUploadedFile("chat.txt", b"[21:04] a message\n" * 60_000)  # about 1 MB
+    response = client.post(f"/api/v1/schools/{room.school.slug}/cases/{case.pk}/evidence",
+                           {"files": [chat]}, HTTP_AUTHORIZATION=f"Bearer {raw}")
+    assert response.status_code == 201, response.content[:300]
+    assert case.evidence.get().size > 1_000_000

@@ -1,0 +1,510 @@
+"""Personal information: phone numbers, email addresses, postcodes, addresses, dates of birth.
+
+Policy, "Protection of personal information": personal numbers and emails stay private and
+never go to pupils or parents; the school's work number and email are the channel.
+"""
+
+import re
+from collections.abc import Iterable, Iterator
+
+import phonenumbers
+
+from ..content import Content
+from ..context import SchoolContext
+from ..findings import Finding
+from ..text import DigitRun, Normalised, digit_runs, might_hold_number, normalise
+from ._common import TEXT_KINDS, make_finding, to_pupil_or_parent
+
+# --- phone numbers ------------------------------------------------------------------------
+
+_PHONE_REPLACEMENT = "[number removed]"
+_DIGIT = re.compile(r"[0-9]")
+_LETTER_DIGIT = re.compile(r"[A-Za-z][0-9]")
+_EMAIL_REPLACEMENT = "[email removed]"
+
+
+def _plausible(number: phonenumbers.PhoneNumber) -> bool:
+    """Valid, or a UK number of a real shape (Ofcom's drama ranges such as 07700 900xxx
+    are "possible" but not "valid", and people do post them as their number)."""
+    if phonenumbers.is_valid_number(number):
+        return True
+    if number.country_code != 44 or not phonenumbers.is_possible_number(number):
+        return False
+    national = str(number.national_number)
+    return len(national) == 10 and national[0] in "1237"
+
+
+def _parse(candidate: str) -> phonenumbers.PhoneNumber | None:
+    try:
+        number = phonenumbers.parse(candidate, "GB")
+    except phonenumbers.NumberParseException:
+        return None
+    return number if _plausible(number) else None
+
+
+def _e164(number: phonenumbers.PhoneNumber) -> str:
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _starts_token(run: DigitRun, index: int) -> bool:
+    return index == 0 or run.positions[index] != run.positions[index - 1]
+
+
+def _ends_token(run: DigitRun, index: int) -> bool:
+    """``index`` is one past the last digit."""
+    return index == len(run.digits) or run.positions[index] != run.positions[index - 1]
+
+
+def phone_numbers_in(run: DigitRun) -> Iterator[tuple[int, int, phonenumbers.PhoneNumber]]:
+    """(first digit, one past last digit, number) for each phone number in a digit run."""
+    digits = run.digits
+    if run.plus or digits.startswith("00"):
+        body = digits if run.plus else digits[2:]
+        offset = 0 if run.plus else 2
+        # "+44 (0)20 ..." carries a trunk zero that is not dialled from abroad.
+        skip_trunk = body.startswith("440")
+        for length in range(min(len(body), 16), 7, -1):
+            candidate = body[:length]
+            if skip_trunk:
+                candidate = "44" + candidate[3:]
+            number = _parse("+" + candidate)
+            if number is not None and _ends_token(run, offset + length):
+                yield 0, offset + length, number
+                return
+    index = 0
+    while index < len(digits) - 9:
+        found = None
+        if _starts_token(run, index):
+            if digits[index] == "0" and digits[index + 1] != "0":
+                for length in (11, 10):
+                    end = index + length
+                    if end <= len(digits) and _ends_token(run, end):
+                        number = _parse(digits[index:end])
+                        if number is not None:
+                            found = (index, end, number)
+                            break
+            elif digits.startswith("44", index) and digits[index + 2] in "123789":
+                end = index + 12
+                if end <= len(digits) and _ends_token(run, end):
+                    number = _parse("+" + digits[index:end])
+                    if number is not None:
+                        found = (index, end, number)
+        if found:
+            yield found
+            index = found[1]
+        else:
+            index += 1
+
+
+# --- email addresses -------------------------------------------------------------------------
+
+_TLDS = "com|co|uk|org|net|me|io|info|biz|ac|sch|gov|nhs|edu|ie|eu|de|fr|us|ca|au|live|email|online"
+_AT = r"(?:\s*@\s*|\s*[\[({<]\s*at\s*[\])}>]\s*|\s+at\s+)"
+_DOT = r"(?:\.|\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+)"
+_EMAIL = re.compile(
+    r"(?<![\w.+-])(?P<local>[a-z0-9](?:[a-z0-9._+-]{0,63}[a-z0-9])?"
+    r"(?:(?:\s+dot\s+|\s*[\[({<]\s*dot\s*[\])}>]\s*)[a-z0-9_+-]{1,63}){0,3})"
+    + _AT
+    + r"(?P<domain>[a-z0-9](?:[a-z0-9-]{0,62})(?:"
+    + _DOT
+    + r"[a-z0-9-]{1,63}){1,4})"
+    r"(?![\w-])",
+    re.IGNORECASE,
+)
+_PLAIN_DOMAIN = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)+$", re.IGNORECASE)
+_DOMAIN_SEPARATORS = re.compile(r"\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+", re.IGNORECASE)
+# Organisations' domains rather than a person's own mailbox.
+_INSTITUTIONAL_SUFFIXES = (".sch.uk", ".gov.uk", ".ac.uk", ".nhs.uk", ".nhs.net", ".police.uk")
+_TLD_SET = frozenset(_TLDS.split("|"))
+
+
+def _clean_domain(raw: str) -> str:
+    return _DOMAIN_SEPARATORS.sub(".", raw).strip().lower()
+
+
+# --- postcodes, addresses, dates of birth ---------------------------------------------------
+
+_POSTCODE_AREAS = [
+    "AB",
+    "AL",
+    "B",
+    "BA",
+    "BB",
+    "BD",
+    "BH",
+    "BL",
+    "BN",
+    "BR",
+    "BS",
+    "BT",
+    "CA",
+    "CB",
+    "CF",
+    "CH",
+    "CM",
+    "CO",
+    "CR",
+    "CT",
+    "CV",
+    "CW",
+    "DA",
+    "DD",
+    "DE",
+    "DG",
+    "DH",
+    "DL",
+    "DN",
+    "DT",
+    "DY",
+    "E",
+    "EC",
+    "EH",
+    "EN",
+    "EX",
+    "FK",
+    "FY",
+    "G",
+    "GL",
+    "GU",
+    "GY",
+    "HA",
+    "HD",
+    "HG",
+    "HP",
+    "HR",
+    "HS",
+    "HU",
+    "HX",
+    "IG",
+    "IM",
+    "IP",
+    "IV",
+    "JE",
+    "KA",
+    "KT",
+    "KW",
+    "KY",
+    "L",
+    "LA",
+    "LD",
+    "LE",
+    "LL",
+    "LN",
+    "LS",
+    "LU",
+    "M",
+    "ME",
+    "MK",
+    "ML",
+    "N",
+    "NE",
+    "NG",
+    "NN",
+    "NP",
+    "NR",
+    "NW",
+    "OL",
+    "OX",
+    "PA",
+    "PE",
+    "PH",
+    "PL",
+    "PO",
+    "PR",
+    "RG",
+    "RH",
+    "RM",
+    "S",
+    "SA",
+    "SE",
+    "SG",
+    "SK",
+    "SL",
+    "SM",
+    "SN",
+    "SO",
+    "SP",
+    "SR",
+    "SS",
+    "ST",
+    "SW",
+    "SY",
+    "TA",
+    "TD",
+    "TF",
+    "TN",
+    "TQ",
+    "TR",
+    "TS",
+    "TW",
+    "UB",
+    "W",
+    "WA",
+    "WC",
+    "WD",
+    "WF",
+    "WN",
+    "WR",
+    "WS",
+    "WV",
+    "YO",
+    "ZE",
+]
+_AREA_ALTERNATION = "|".join(sorted(_POSTCODE_AREAS, key=len, reverse=True))
+_POSTCODE = re.compile(
+    r"(?<![A-Za-z0-9])(?P<outward>(?:" + _AREA_ALTERNATION + r")[0-9](?:[0-9]|[A-Z])?)"
+    r"(?P<space>[ \t]?)(?P<inward>[0-9][A-Z]{2})(?![A-Za-z0-9])",
+    re.IGNORECASE,
+)
+_STREET_TYPES = (
+    "road|rd|street|st|avenue|ave|lane|ln|close|cl|drive|dr|way|crescent|cres|grove|gardens|"
+    "gdns|place|pl|terrace|tce|court|ct|walk|hill|row|square|sq|mews|rise|view|parade|"
+    "boulevard|green|park|vale|wharf|chase|croft|meadow|meadows|fields|end"
+)
+_STOP_WORDS = r"(?:the|a|an|my|our|your|in|on|at|to|of|for|and|or|with|from|by|is|was|are)"
+_ADDRESS = re.compile(
+    r"(?<![\w£$.,/-])(?:(?:flat|apartment|apt|unit)\s+\d{1,4}[a-z]?\s*,?\s+)?"
+    r"\d{1,4}[a-z]?,?[ \t]+"
+    r"(?:(?!" + _STOP_WORDS + r"\b)[A-Za-z][A-Za-z'’-]{1,30}[ \t]+){1,3}"
+    r"(?:" + _STREET_TYPES + r")\b\.?",
+    re.IGNORECASE,
+)
+_FLAT = re.compile(r"\b(?:flat|apartment|apt)\s+\d{1,4}[a-z]?\b(?=\s*,?\s+[A-Z0-9])", re.IGNORECASE)
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_DATE = (
+    r"(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
+    r"|\d{1,2}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?" + _MONTH + r"\.?(?:,?[ \t]+\d{4})?"
+    r"|" + _MONTH + r"\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?(?:,?[ \t]+\d{4})?)"
+)
+_DATE_OF_BIRTH = re.compile(
+    r"\b(?:d\.?o\.?b\.?|date[ \t]+of[ \t]+birth|born(?:[ \t]+on)?|birthday(?:[ \t]+is)?"
+    r"|my[ \t]+birthday[ \t]+is)[ \t]*[:\-]?[ \t]*(?:the[ \t]+)?(?P<date>" + _DATE + r")(?![\w/])",
+    re.IGNORECASE,
+)
+
+
+class PersonalInformationDetector:
+    name = "personal-information"
+    kinds = TEXT_KINDS
+
+    def __init__(self, context: SchoolContext) -> None:
+        self.work_numbers = frozenset(
+            _e164(number)
+            for raw in context.work_phone_numbers
+            if (number := _parse_any(raw)) is not None
+        )
+        self.work_domains = tuple(d.lower().lstrip("@") for d in context.work_email_domains)
+
+    def detect(self, content: Content) -> Iterable[Finding]:
+        text = content.text
+        if not text:
+            return []
+        norm = normalise(text)
+        private_channel = to_pupil_or_parent(content)
+        findings: list[Finding] = []
+        findings.extend(self._phones(norm, private_channel))
+        if (
+            "@" in norm.text
+            or " at " in norm.text.lower()
+            or "[at]" in norm.text.lower()
+            or ("(at)" in norm.text.lower())
+        ):
+            findings.extend(self._emails(norm, private_channel))
+        findings.extend(self._postcodes(norm))
+        findings.extend(self._addresses(norm))
+        findings.extend(self._dates_of_birth(norm))
+        return findings
+
+    # phones
+    def _phones(self, norm: Normalised, private_channel: bool) -> Iterator[Finding]:
+        if not might_hold_number(norm.text):
+            return
+        for run in digit_runs(norm.text):
+            for first, end, number in phone_numbers_in(run):
+                if _e164(number) in self.work_numbers:
+                    continue
+                run_start, run_end = run.span(first, end - 1)
+                if run_start > 0 and norm.text[run_start - 1] == "(":
+                    run_start -= 1  # "(01632) 960 118": the bracket belongs to the number
+                start, stop = norm.span(run_start, run_end)
+                international = number.country_code != 44
+                kind = "international" if international else _uk_kind(number)
+                shown = phonenumbers.format_number(
+                    number,
+                    phonenumbers.PhoneNumberFormat.INTERNATIONAL
+                    if international
+                    else phonenumbers.PhoneNumberFormat.NATIONAL,
+                )
+                if private_channel:
+                    yield make_finding(
+                        "communication.personal-contact",
+                        start,
+                        stop,
+                        confidence=0.95,
+                        explanation=f"This message to a pupil or parent gives a personal "
+                        f"{kind} number ({shown}).",
+                        suggestion="Remove the number; contact pupils and parents through the "
+                        "school phone system or office number.",
+                        replacement=_PHONE_REPLACEMENT,
+                        detail={"number": _e164(number), "kind": kind},
+                    )
+                else:
+                    yield make_finding(
+                        "personal-information.phone",
+                        start,
+                        stop,
+                        confidence=0.95 if phonenumbers.is_valid_number(number) else 0.85,
+                        explanation=f"This looks like a personal {kind} number ({shown}).",
+                        suggestion="Remove the number, or share it privately with people you know.",
+                        replacement=_PHONE_REPLACEMENT,
+                        detail={"number": _e164(number), "kind": kind},
+                    )
+
+    # emails
+    def _is_work_domain(self, domain: str) -> bool:
+        return any(domain == d or domain.endswith("." + d) for d in self.work_domains) or (
+            domain.endswith(_INSTITUTIONAL_SUFFIXES)
+        )
+
+    def _emails(self, norm: Normalised, private_channel: bool) -> Iterator[Finding]:
+        for match in _email_matches(norm.text):
+            domain = _clean_domain(match.group("domain"))
+            written_plainly = "@" in match.group()
+            if self._is_work_domain(domain):
+                continue
+            address = f"{_clean_domain(match.group('local'))}@{domain}"
+            start, stop = norm.span(*match.span())
+            confidence = 0.97 if written_plainly else 0.85
+            if private_channel:
+                yield make_finding(
+                    "communication.personal-contact",
+                    start,
+                    stop,
+                    confidence=confidence,
+                    explanation=f"This message to a pupil or parent gives a personal email "
+                    f"address ({address}).",
+                    suggestion="Remove it and use your school email address instead.",
+                    replacement=_EMAIL_REPLACEMENT,
+                    detail={"email": address},
+                )
+            else:
+                yield make_finding(
+                    "personal-information.email",
+                    start,
+                    stop,
+                    confidence=confidence,
+                    explanation=f"This looks like a personal email address ({address}).",
+                    suggestion="Remove the address; for school matters give your school email.",
+                    replacement=_EMAIL_REPLACEMENT,
+                    detail={"email": address},
+                )
+
+    def _postcodes(self, norm: Normalised) -> Iterator[Finding]:
+        if _LETTER_DIGIT.search(norm.text) is None:
+            return  # every postcode has a letter followed by a digit
+        for match in _POSTCODE.finditer(norm.text):
+            outward, inward = match.group("outward"), match.group("inward")
+            upper = outward.isupper() and inward.isupper()
+            if not upper and not match.group("space"):
+                continue  # "me23ab" is more likely a handle or code than a postcode
+            start, stop = norm.span(*match.span())
+            postcode = f"{outward} {inward}".upper()
+            yield make_finding(
+                "personal-information.postcode",
+                start,
+                stop,
+                confidence=0.9 if upper else 0.7,
+                explanation=f"This looks like a UK postcode ({postcode}), which narrows down "
+                "where someone lives to a few houses.",
+                suggestion="Remove the postcode; a town or area is enough.",
+                replacement="[postcode removed]",
+                detail={"postcode": postcode},
+            )
+
+    def _addresses(self, norm: Normalised) -> Iterator[Finding]:
+        if _DIGIT.search(norm.text) is None:
+            return
+        seen_end = -1
+        for match in _ADDRESS.finditer(norm.text):
+            start, stop = norm.span(*match.span())
+            seen_end = match.end()
+            yield make_finding(
+                "personal-information.address",
+                start,
+                stop,
+                confidence=0.85,
+                explanation="This looks like a street address.",
+                suggestion="Remove the address; never post where you live.",
+                replacement="[address removed]",
+            )
+        for match in _FLAT.finditer(norm.text):
+            if match.start() < seen_end:
+                continue
+            start, stop = norm.span(*match.span())
+            yield make_finding(
+                "personal-information.address",
+                start,
+                stop,
+                confidence=0.6,
+                explanation="This looks like part of an address (a flat or unit number).",
+                suggestion="Remove the address; never post where you live.",
+                replacement="[address removed]",
+            )
+
+    def _dates_of_birth(self, norm: Normalised) -> Iterator[Finding]:
+        lowered = norm.text.lower()
+        if (
+            "born" not in lowered
+            and "birth" not in lowered
+            and "dob" not in lowered
+            and ("d.o.b" not in lowered)
+        ):
+            return
+        for match in _DATE_OF_BIRTH.finditer(norm.text):
+            start, stop = norm.span(*match.span())
+            yield make_finding(
+                "personal-information.date-of-birth",
+                start,
+                stop,
+                confidence=0.85,
+                explanation="This gives a date of birth, which helps identity theft.",
+                suggestion="Remove the date of birth.",
+                replacement="[date of birth removed]",
+                detail={"date": match.group("date")},
+            )
+
+
+def _email_matches(text: str) -> Iterator[re.Match[str]]:
+    """Email-like matches whose domain ends in a real TLD. A rejected match ("me at
+    claire.m.b") does not swallow the address that starts inside it."""
+    position = 0
+    while (match := _EMAIL.search(text, position)) is not None:
+        domain = _clean_domain(match.group("domain"))
+        if _PLAIN_DOMAIN.match(domain) and domain.rsplit(".", 1)[-1] in _TLD_SET:
+            yield match
+            position = match.end()
+        else:
+            position = match.start() + 1
+
+
+def _parse_any(raw: str) -> phonenumbers.PhoneNumber | None:
+    try:
+        return phonenumbers.parse(raw, "GB")
+    except phonenumbers.NumberParseException:
+        return None
+
+
+def _uk_kind(number: phonenumbers.PhoneNumber) -> str:
+    national = str(number.national_number)
+    if national.startswith("7"):
+        return "mobile"
+    if national[:1] in "123":
+        return "landline"
+    return "phone"
+
+
+def factory(context: SchoolContext) -> PersonalInformationDetector:
+    return PersonalInformationDetector(context)

@@ -1,0 +1,119 @@
+"""Grooming-risk wording in a direct message to a pupil: secrecy, private channels,
+requests for personal information or photos, meeting outside school, gifts and special
+favour, comments on appearance, and out-of-hours intimacy."""
+
+import re
+from collections.abc import Iterator
+
+from ..content import Content, ContentKind, Recipient
+from ..context import SchoolContext
+from ..findings import Finding, Severity
+from .common import COMMUNICATION, original
+from .text import normalise
+
+RULE = "communication.grooming-risk"
+_YOU = r"(?:you|u|ya)"
+_YOUR = r"(?:your|ur|yer)"
+_PLATFORMS = (
+    r"(?:snapchat|snap|instagram|insta|whatsapp|tiktok|facebook|fb|discord|kik|telegram|"
+    r"messenger|twitter|x)"
+)
+
+PATTERNS: dict[str, str] = {
+    "secrecy": rf"don'?t\s+tell\s+(?:{_YOUR}\s+)?(?:mum|mam|mom|dad|parents|family|nan|carer|"
+    rf"anyone|anybody|teachers?|friends|the\s+school)|(?:our|a|little)\s+(?:little\s+)?secret|"
+    rf"keep\s+(?:this|it|that)\s+(?:between\s+us|to\s+yourself|secret|quiet|private)|"
+    rf"between\s+{_YOU}\s+and\s+me|just\s+between\s+us|no\s*(?:one|body)\s+(?:needs|has)\s+to\s+know|"
+    rf"delete\s+(?:this|these|the|our|my)\s+(?:messages?|chats?|texts?|convo)|"
+    rf"don'?t\s+show\s+(?:this|anyone|{_YOUR})",
+    "moving to a private channel": rf"(?:add|follow|message|msg|dm|text|snap|find)\s+me\s+on\s+"
+    rf"{_PLATFORMS}|"
+    rf"my\s+(?:personal|private|own|home)\s+(?:number|phone|mobile|email|e-mail|account)|"
+    rf"(?:here'?s|this\s+is)\s+my\s+(?:number|mobile|snap|insta)|my\s+(?:number|mobile)\s+is|"
+    rf"(?:text|call|ring|whatsapp|message)\s+me\s+(?:on|at|tonight|later|anytime|any\s+time)|"
+    rf"private\s+(?:chat|message|account)|move\s+(?:this|to)\s+(?:to\s+)?{_PLATFORMS}",
+    "request for personal information or photos": rf"(?:what'?s|whats|what\s+is|send\s+me|"
+    rf"give\s+me|tell\s+me)\s+{_YOUR}\s+"
+    rf"(?:home\s+)?(?:address|number|phone\s+number|mobile|snap(?:chat)?|insta(?:gram)?|email|"
+    rf"password|postcode)|where\s+do\s+{_YOU}\s+live|(?:are|r)\s+{_YOU}\s+(?:home\s+)?alone|"
+    rf"are\s+{_YOUR}\s+parents\s+(?:home|out|in|away)|who\s+do\s+{_YOU}\s+live\s+with|"
+    rf"send\s+(?:me\s+)?(?:a\s+|some\s+|another\s+)?(?:pic|pics|photo|photos|picture|pictures|"
+    rf"selfie|selfies|video|vid)(?!\s+of\s+(?:{_YOUR}\s+)?(?:homework|work|project|model|poster))|"
+    rf"(?:pic|photo|picture|selfie)\s+of\s+(?:{_YOU}|yourself)(?!\w)|what\s+are\s+{_YOU}\s+wearing|"
+    rf"show\s+me\s+(?:yourself|{_YOUR}\s+(?:body|legs|outfit))",
+    "arranging to meet outside school": rf"meet\s+(?:me|up)\b[^.!?]{{0,40}}?"
+    rf"(?:weekend|saturday|sunday|tonight|"
+    rf"park|town|cinema|shops|mcdonalds|my\s+house|my\s+place|my\s+car|my\s+flat|outside\s+school|"
+    rf"alone|on\s+{_YOUR}\s+own|without)|(?:i'?ll|i\s+can|i\s+could|shall\s+i|let\s+me)\s+"
+    rf"(?:pick\s+{_YOU}\s+up|give\s+{_YOU}\s+a\s+lift|drive\s+{_YOU}|come\s+round|come\s+over)|"
+    rf"come\s+(?:round|over)\s+to\s+my|(?:come\s+to|visit)\s+my\s+(?:house|home|flat)|"
+    rf"just\s+(?:the\s+)?two\s+of\s+us|hang\s+out\s+(?:with\s+me|together|sometime)",
+    "gifts and special favour": rf"(?:i'?ll|i\s+will|let\s+me|i\s+want\s+to|i'?m\s+going\s+to)\s+"
+    rf"(?:buy|get)\s+{_YOU}\s+(?:a|an|some|something|anything|whatever)|"
+    rf"(?:a\s+|little\s+)?(?:present|gift|treat)\s+(?:just\s+)?for\s+{_YOU}|"
+    rf"{_YOU}(?:'?re|\s+are)\s+my\s+(?:favourite|favorite|special)|"
+    rf"{_YOU}(?:'?re|\s+are)\s+(?:so\s+|really\s+|very\s+)?special\s+to\s+me|"
+    rf"special\s+(?:friend|girl|boy|one)|more\s+mature\s+than|"
+    rf"nobody\s+understands\s+{_YOU}\s+like\s+i\s+do|"
+    rf"i'?ll\s+give\s+{_YOU}\s+(?:money|cash|extra\s+marks|better\s+grades)",
+    "comment on appearance": rf"{_YOU}\s+(?:look|looked|looking|are|'?re)\s+"
+    rf"(?:so\s+|really\s+|very\s+|well\s+)?"
+    rf"(?:gorgeous|beautiful|pretty|hot|sexy|fit|stunning|cute|handsome|fine|peng)|"
+    rf"nice\s+(?:body|legs|figure|bum)|(?:love|like)\s+(?:{_YOUR}|that)\s+(?:body|legs|figure|bum)|"
+    rf"(?:beautiful|pretty|gorgeous|sexy)\s+(?:girl|boy)",
+    "out-of-hours intimacy": rf"(?:miss|missing|love)\s+{_YOU}\b|thinking\s+(?:about|of)\s+{_YOU}|"
+    rf"can'?t\s+stop\s+thinking|(?:sweet\s+dreams|sleep\s+tight|night\s+night|goodnight)\s+"
+    rf"(?:x+|babe|sweetie|gorgeous|darling|beautiful|sexy|hun)|"
+    rf"(?:are|r)\s+{_YOU}\s+(?:in\s+bed|awake|still\s+up|up\s+late)|"
+    rf"(?<!\w)(?:babe|baby\s+girl|sweetheart|darling|sexy)(?!\w)|(?<![\w])xx+(?![\w])",
+}
+_PATTERNS = [(name, re.compile(rf"(?<!\w)(?:{p})")) for name, p in PATTERNS.items()]
+_LATE_HOURS = frozenset((22, 23, 0, 1, 2, 3, 4, 5))
+
+
+class GroomingRiskDetector:
+    name = "grooming-risk"
+    kinds = frozenset({ContentKind.MESSAGE})
+
+    def __init__(self, context: SchoolContext) -> None:
+        self.context = context
+
+    def detect(self, content: Content) -> Iterator[Finding]:
+        if content.recipient != Recipient.PUPIL:
+            return
+        norm = normalise(content.text)
+        for pattern_name, pattern in _PATTERNS:
+            for match in pattern.finditer(norm.text):
+                o_start, o_end, said = original(norm, content.text, match.start(), match.end())
+                yield self._finding(pattern_name, o_start, o_end, f"'{said}'", 0.85)
+        if content.date is not None and content.date.hour in _LATE_HOURS and content.text.strip():
+            yield self._finding(
+                "out-of-hours intimacy", 0, 0,
+                f"A message sent at {content.date:%H:%M}", 0.5,
+            )
+
+    def _finding(self, pattern: str, start: int, end: int, what: str, confidence: float) -> Finding:
+        return Finding(
+            rule=RULE,
+            topic="grooming-risk",
+            severity=Severity.BREACH,
+            start=start,
+            end=end,
+            confidence=confidence,
+            explanation=(
+                f"{what} to a pupil could be construed as grooming ({pattern}). The policy "
+                "(Communication between pupils / schools staff) says communication with pupils "
+                "must stay within clear professional boundaries, transparent and open to "
+                "scrutiny, through school channels."
+            ),
+            suggestion="Do not send it. Keep messages to pupils about school work, through the "
+            "school's own systems, and copy in parents or a colleague where appropriate.",
+            section=COMMUNICATION,
+            title="Grooming-risk wording in a message to a pupil",
+            replacement="",
+            detail={"pattern": pattern},
+        )
+
+
+def factory(context: SchoolContext) -> GroomingRiskDetector:
+    return GroomingRiskDetector(context)

@@ -1,0 +1,60 @@
+"""Who a remark is about: roster names, school roles, the school, another school and the
+local authority. Used by the allegation and offensive detectors."""
+
+import re
+import unicodedata
+
+from ..context import SchoolContext
+from .common import alternation
+
+ROLES = (
+    "head|head teacher|headteacher|headmaster|headmistress|head of school|deputy|"
+    "deputy head|assistant head|executive head|senco|sendco|caretaker|site manager|"
+    "business manager|bursar|chair of governors|governor|governors|ta|teaching assistant|"
+    "dsl|safeguarding lead|class teacher|teacher|nqt|ect|supply teacher|supply|"
+    "receptionist|office manager|admin|dinner lady|dinner ladies|lunchtime supervisor|cook|"
+    "cleaner|inspector|ofsted inspector|pe teacher|head of year|slt|leadership team|"
+    "senior leadership team|trust|ceo|line manager|manager|boss|colleague|"
+    "pupil|child|kid|boy|girl|mum|dad|parent|parents|pta|chair|vicar|priest|"
+    "year \\d teacher|reception teacher|nursery nurse|chef|new head|new deputy"
+)
+_DETERMINERS = r"(?:the|our|my|their|his|her|your|that|this|one of our|one of the)"
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+
+
+def target_pattern(context: SchoolContext) -> re.Pattern:
+    """A regex over normalised text matching any identifiable target."""
+    names: set[str] = set()
+    for person in (*context.pupils, *context.staff):
+        first, last = _fold(person.first_name), _fold(person.last_name)
+        if first and last:
+            names.add(f"{first} {last}")
+            names.add(f"{first} {last[0]}")
+        preferred = _fold(person.preferred_name)
+        if preferred and last:
+            names.add(f"{preferred} {last}")
+    for person in context.staff:
+        last = _fold(person.last_name)
+        if last:
+            names.update(f"{title} {last}" for title in ("mr", "mrs", "miss", "ms", "dr"))
+    places = {
+        _fold(p)
+        for p in (
+            context.school_name,
+            *context.aliases,
+            context.local_authority,
+            *context.local_authority_aliases,
+        )
+        if p and len(p) > 2
+    }
+    places.update(("another school", "the council", "the local authority", "the la",
+                   "the academy trust", "the trust", "the school down the road",
+                   "the school next door", "the other school", "ofsted"))
+    parts = [rf"{_DETERMINERS}\s+(?:{ROLES})\b"]
+    if names or places:
+        parts.insert(0, alternation(names | places))
+    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])")

@@ -1,0 +1,157 @@
+"""Normalisation for the language detectors: folds case, look-alike letters, leetspeak,
+zero-width characters, stretched letters and slurs split by spaces or symbols, while keeping
+a map back to the original offsets so every span points at what the person wrote.
+
+Specific to these detectors (the engine's shared ``engine/text.py`` may supersede it).
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e")
+
+# Cyrillic and Greek letters that look like Latin ones, used to dodge filters.
+HOMOGLYPHS = str.maketrans(
+    {
+        "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "і": "i",
+        "ј": "j", "ѕ": "s", "ԁ": "d", "ɡ": "g", "һ": "h", "ӏ": "l", "ո": "n", "ᴜ": "u",
+        "α": "a", "ε": "e", "ο": "o", "ρ": "p", "τ": "t", "ι": "i", "κ": "k", "ν": "v",
+    }
+)  # fmt: skip
+
+# Digits and symbols read as letters, but only inside a word that has letters too, so
+# "Year 6" and "£5" stay as they are while "sh1t" and "musl1ms" are caught.
+LEET = {
+    "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g",
+    "@": "a", "$": "s", "!": "i", "|": "l", "€": "e",
+}  # fmt: skip
+# "*" and similar stand for a hidden letter: kept as a wildcard the lexicon can match.
+MASKS = frozenset("*#%")
+
+_WORDISH = re.compile(r"[\w@$!|€*#%'’]+")
+_SPLIT_RUN = re.compile(r"(?<![\w@$])(?:[a-z0-9@$][ .\-_*+/\\]{1,2}){2,}[a-z0-9@$](?![\w@$])")
+_STRETCH = re.compile(r"([a-z])\1{2,}")
+_UNITS = re.compile(r"\d+(?:st|nd|rd|th|s|am|pm|k|m|mm|cm|km|kg|g|ml|l|yo|x)?")
+_MAX_CHARS = 200_000  # longer input is checked in windows by the detectors
+
+
+@dataclass(frozen=True, slots=True)
+class Normalised:
+    """``text`` is what the detectors read; ``offsets[i]`` is where character ``i`` began
+    in the original (one extra entry at the end holds the original length)."""
+
+    text: str
+    offsets: tuple[int, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original span behind ``text[start:end]``."""
+        if end <= start:
+            return self.offsets[start], self.offsets[start]
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+def _fold_chars(text: str) -> tuple[list[str], list[int]]:
+    if text.isascii():  # the common case, without the per-character work
+        return list(text.lower()), list(range(len(text)))
+    chars: list[str] = []
+    offsets: list[int] = []
+    for index, char in enumerate(text):
+        if char in ZERO_WIDTH:
+            continue
+        if char.isascii():
+            folded = char.lower()
+        else:
+            folded = unicodedata.normalize("NFKD", char)
+            folded = "".join(c for c in folded if not unicodedata.combining(c))
+            folded = unicodedata.normalize("NFKC", folded).casefold().translate(HOMOGLYPHS)
+            if folded in ("’", "‘"):
+                folded = "'"
+        for piece in folded:
+            chars.append(piece)
+            offsets.append(index)
+    return chars, offsets
+
+
+def _unleet(chars: list[str]) -> None:
+    """Turn digits and symbols into letters inside words that already hold letters."""
+    text = "".join(chars)
+    for match in _WORDISH.finditer(text):
+        word = match.group()
+        if word.isalpha() or word.isdigit():
+            continue
+        letters = sum(c.isalpha() for c in word)
+        if letters == 0 or letters == len(word):
+            continue
+        if word.startswith("@") and word[1:].isalnum() and not any(c.isdigit() for c in word):
+            continue  # a handle such as @user
+        if (letters < 2 and not any(c in MASKS for c in word)) or _UNITS.fullmatch(word):
+            continue
+        first, last = match.start(), match.end() - 1
+        for i in range(first, last + 1):
+            c = chars[i]
+            interior = first < i < last
+            leet_here = c.isdigit() or interior or (c == "$" and i == first)
+            if c in LEET and leet_here:
+                chars[i] = LEET[c]
+            elif c in MASKS and interior:
+                chars[i] = "*"
+
+
+def _drop(chars: list[str], offsets: list[int], pattern: re.Pattern, keep) -> None:
+    """Rewrite matches of ``pattern`` with ``keep(match) -> indexes to keep``."""
+    text = "".join(chars)
+    removed: set[int] = set()
+    for match in pattern.finditer(text):
+        kept = set(keep(match))
+        removed.update(i for i in range(match.start(), match.end()) if i not in kept)
+    if removed:
+        chars[:] = [c for i, c in enumerate(chars) if i not in removed]
+        offsets[:] = [o for i, o in enumerate(offsets) if i not in removed]
+
+
+def _join_split(match: re.Match) -> list[int]:
+    return [i for i in range(match.start(), match.end()) if match.string[i].isalnum()]
+
+
+def _squash_stretch(match: re.Match) -> list[int]:
+    return [match.start()]
+
+
+@lru_cache(maxsize=4096)
+def _normalise_cached(text: str) -> Normalised:
+    chars, offsets = _fold_chars(text)
+    _drop(chars, offsets, _SPLIT_RUN, _join_split)
+    _unleet(chars)
+    _drop(chars, offsets, _STRETCH, _squash_stretch)
+    offsets.append(len(text))
+    return Normalised("".join(chars), tuple(offsets))
+
+
+def normalise(text: str) -> Normalised:
+    """Fold ``text`` for matching. Bounded: very long input is cut at 200,000 characters."""
+    return _normalise_cached(text[:_MAX_CHARS])
+
+
+_TOKEN = re.compile(r"[a-z*][a-z*']*|\d+|@\w+|#\w+|[\U0001F300-\U0001FAFF\u2639\u263a]")
+
+
+def tokens(norm: Normalised) -> list[tuple[str, int, int]]:
+    """Word tokens of normalised text with their normalised start and end."""
+    return [(m.group().strip("'"), m.start(), m.end()) for m in _TOKEN.finditer(norm.text)]
+
+
+def model_word(token: str) -> str:
+    """How the model sees one token: handles, links and numbers collapsed."""
+    if token.startswith("@"):
+        return "@user"
+    if token.startswith("http") or token == "url":
+        return "url"
+    if token.isdigit():
+        return "0"
+    return token
+
+
+def model_words(text: str) -> list[str]:
+    return [model_word(t) for t, _, _ in tokens(normalise(text))]

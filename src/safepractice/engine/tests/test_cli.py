@@ -1,0 +1,94 @@
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from safepractice.cli import _register_command_modules, app
+
+from .helpers import DATA, SCHOOL_TOML
+
+_register_command_modules()
+RUNNER = CliRunner()
+DEV_SETS = sorted((DATA / "dev").glob("*.jsonl"))
+
+
+def run(*args: str, stdin: bytes | str | None = None):
+    return RUNNER.invoke(app, list(args), input=stdin)
+
+
+def test_check_exit_status_follows_the_worst_finding():
+    assert run("check", "lovely day at the beach").exit_code == 0
+    assert run("check", "call me on 07700 900123").exit_code == 1
+    assert run("check", "--kind", "message", "--to", "parent", "07700 900123").exit_code == 2
+
+
+def test_human_output_marks_the_text():
+    result = run("check", "call me on 07700 900123")
+    assert "⟦1 07700 900123⟧" in result.output
+
+
+def test_json_output_carries_the_safer_text():
+    result = run("check", "--json", "call me on 07700 900123")
+    assert json.loads(result.output)["safer_text"] == "call me on [number removed]"
+
+
+def test_text_from_stdin():
+    assert run("check", stdin="ring 07700 900123").exit_code == 1
+
+
+def test_invalid_utf8_file_names_the_byte_offset(tmp_path: Path):
+    path = tmp_path / "post.txt"
+    path.write_bytes(b"hello \xff there")
+    result = run("check", "--file", str(path))
+    assert result.exit_code == 3
+    assert "byte offset 6" in result.output
+
+
+def test_a_bad_school_config_names_the_key(tmp_path: Path):
+    path = tmp_path / "school.toml"
+    path.write_text('[school]\ncolour = "blue"\n')
+    result = run("check", "--school-config", str(path), "hi")
+    assert result.exit_code == 3
+    assert "school.colour" in result.output
+
+
+def test_batch_streams_one_line_per_input_and_survives_bad_lines():
+    lines = "\n".join([
+        json.dumps({"id": "a", "text": "07700 900123"}),
+        "{not json",
+        json.dumps({"id": "c", "text": "hi", "kind": "video"}),
+        json.dumps({"id": "d", "text": "hello", "kind": "message", "to": "pupil"}),
+    ])
+    result = run("check", "--batch", "-", "--school-config", str(SCHOOL_TOML), stdin=lines)
+    out = [json.loads(line) for line in result.output.splitlines()]
+    assert [o.get("id") for o in out] == ["a", None, "c", "d"]
+    assert out[0]["findings"][0] == {
+        "rule": "personal-information.phone", "topic": "personal-information",
+        "severity": "risk", "start": 0, "end": 12, "confidence": 0.85,
+    }
+    assert "error" in out[1] and "kind" in out[2]["error"]
+    assert out[3]["findings"] == []
+
+
+def test_rules_coverage_of_a_made_up_policy_shows_the_gap(tmp_path: Path):
+    policy = tmp_path / "policy.txt"
+    policy.write_text(
+        "Staff should never share their work log-ins or passwords with other people.\n\n"
+        "Staff must water the plants every Friday afternoon before leaving.\n"
+    )
+    result = run("rules", "coverage", str(policy))
+    assert result.exit_code == 1
+    assert "Covered: 1/2 paragraphs (50%)" in result.output
+
+
+def test_rules_lists_the_catalogue():
+    assert "credentials.shared-login" in run("rules").output
+
+
+@pytest.mark.parametrize("dev_set", DEV_SETS, ids=[p.stem for p in DEV_SETS])
+def test_dev_sets_score_high(dev_set: Path):
+    """A regression guard on the development sets (tuned on: see docs/engine.md)."""
+    result = run("eval", str(dev_set), "--school-config", str(SCHOOL_TOML), "--json")
+    total = json.loads(result.output)["total"]
+    assert total["precision"] >= 0.95 and total["recall"] >= 0.95

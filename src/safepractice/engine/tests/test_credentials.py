@@ -1,0 +1,38 @@
+import pytest
+
+from .helpers import checker, found, message, post
+
+CHECKER = checker()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the wifi password is Aldhelm2024!",
+        "login: jbaker pass: Summer22",
+        "username: sp_admin password: Tigers#9",
+        "just use my login for Arbor today",
+    ],
+)
+def test_a_shared_login_is_found(text):
+    findings = CHECKER.check(message(text, "colleague"))
+    assert [rule for rule, _ in found(findings, text)] == ["credentials.shared-login"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I forgot my password again", "Reminder to change your password", "my password is wrong"],
+)
+def test_talk_about_passwords_is_not_sharing_one(text):
+    assert CHECKER.check(post(text)) == []
+
+
+def test_asking_a_pupil_for_their_snapchat_is_flagged():
+    text = "Hi, what's your snapchat?"
+    assert found(CHECKER.check(message(text, "pupil")), text) == [
+        ("communication.request-personal-info", "what's your snapchat")
+    ]
+
+
+def test_asking_a_parent_for_a_number_is_part_of_the_job():
+    assert CHECKER.check(message("What's your phone number for the trip?", "parent")) == []

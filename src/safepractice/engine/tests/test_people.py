@@ -1,0 +1,76 @@
+import pytest
+
+from .helpers import checker, connection, found, post
+
+CHECKER = checker()
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        ("So proud of Amelia Hughes today", "Amelia Hughes"),
+        ("Look at Zoe Okafor's painting", "Zoe Okafor's"),
+        ("Billy Thornbury made us laugh", "Billy Thornbury"),
+        ("Amelia H was a star", "Amelia H"),
+        ("AMELIA HUGHES is famous", "AMELIA HUGHES"),
+    ],
+)
+def test_a_current_pupil_is_found_by_name_forms(text, span):
+    assert found(CHECKER.check(post(text)), text) == [("names.pupil", span)]
+
+
+def test_a_first_name_alone_is_low_confidence_without_pupil_context():
+    (finding,) = CHECKER.check(post("Priya came round for tea"))
+    assert finding.confidence < 0.5
+    assert finding.severity.value == "advice"
+
+
+def test_a_first_name_with_class_context_is_more_confident():
+    findings = CHECKER.check(post("Funny moment with Priya in my class today"))
+    names = [f for f in findings if f.rule == "names.pupil"]
+    assert names[0].confidence > 0.5
+
+
+def test_a_past_pupil_is_told_apart_from_a_current_one():
+    text = "Sian Pritchard got into Oxford"
+    assert found(CHECKER.check(post(text)), text) == [("names.past-pupil", "Sian Pritchard")]
+
+
+def test_a_colleague_by_title_and_surname():
+    text = "Leaving do for Mrs Patel on Friday"
+    assert found(CHECKER.check(post(text)), text) == [("names.colleague", "Mrs Patel")]
+
+
+def test_a_confidential_matter_next_to_a_pupils_name_is_a_risk():
+    text = "Oliver Nowak was excluded again today"
+    findings = CHECKER.check(post(text))
+    assert ("confidential.pupil-matters", "excluded") in found(findings, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Amelia Earhart was an amazing pilot", "Oliver Twist was wonderful", "The Patel family"],
+)
+def test_a_first_name_with_a_different_surname_is_not_the_pupil(text):
+    assert [f for f in CHECKER.check(post(text)) if f.confidence >= 0.5] == []
+
+
+def test_a_follower_with_a_current_pupils_name_is_a_breach():
+    (finding,) = CHECKER.check(connection("Ollie Nowak", "ollie_nowak12"))
+    assert (finding.rule, finding.severity.value) == ("connections.current-pupil", "breach")
+    assert "nickname" in finding.explanation
+
+
+def test_a_follower_matched_by_handle_only_says_so():
+    (finding,) = CHECKER.check(connection("Billy T", "billythornbury2015"))
+    assert finding.rule == "connections.current-pupil"
+    assert "handle" in finding.detail["reason"] or "initial" in finding.detail["reason"]
+
+
+def test_a_past_pupil_follower_is_advice():
+    (finding,) = CHECKER.check(connection("Siân Pritchard", "sianprit"))
+    assert (finding.rule, finding.severity.value) == ("connections.past-pupil", "advice")
+
+
+def test_a_stranger_is_not_a_pupil():
+    assert CHECKER.check(connection("Jane Smith", "janesmith")) == []

@@ -1,0 +1,100 @@
+import pytest
+
+from .helpers import checker, found, message, post, profile
+
+CHECKER = checker()
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("Call me on 07700 900123!", "07700 900123"),
+        ("ring 07700-900-123 later", "07700-900-123"),
+        ("landline (01632) 960 118", "(01632) 960 118"),
+        ("from abroad +44 (0)20 7946 0958", "+44 (0)20 7946 0958"),
+        ("whatsapp 0044 7700 900717", "0044 7700 900717"),
+        ("in Spain: +34 612 345 678", "+34 612 345 678"),
+        (
+            "it's oh seven seven double oh nine hundred four two six",
+            "oh seven seven double oh nine hundred four two six",
+        ),
+        ("hit me up 0 7 7 0 0 9 0 0 5 5 1", "0 7 7 0 0 9 0 0 5 5 1"),
+        ("ring 07700 nine hundred 239", "07700 nine hundred 239"),
+        ("zero-width 07700\u200b900\u200b377 here", "07700\u200b900\u200b377"),
+        ("full width ０７７００ ９００２９０", "０７７００ ９００２９０"),
+        ("letters O77OO 9OO 618", "O77OO 9OO 618"),
+    ],
+)
+def test_a_phone_number_in_any_written_form_is_found(text, number):
+    assert found(CHECKER.check(post(text)), text) == [("personal-information.phone", number)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Year 6 raised £1,250 for the hospice",
+        "Order number 100234567891 still hasn't arrived",
+        "Sort code 40-11-62 is the charity's account",
+        "Flight BA2490 lands 14:35 on 12/08/2024",
+        "Call 999 in an emergency, 111 for advice",
+    ],
+)
+def test_numbers_that_are_not_phone_numbers_are_left_alone(text):
+    assert CHECKER.check(post(text)) == []
+
+
+def test_a_personal_number_to_a_parent_is_a_breach():
+    text = "Text me on 07700 900483 if he's off"
+    (finding,) = CHECKER.check(message(text, "parent"))
+    assert (finding.rule, finding.severity.value) == ("communication.personal-contact", "breach")
+
+
+def test_the_school_work_number_to_a_parent_is_fine():
+    assert CHECKER.check(message("Please ring the office on 01962 760321.", "parent")) == []
+
+
+def test_a_work_email_is_fine_and_a_personal_one_is_not():
+    text = "Email s.patel@staldhelms.hants.sch.uk or sarah.p@gmail.com"
+    findings = CHECKER.check(message(text, "parent"))
+    assert found(findings, text) == [("communication.personal-contact", "sarah.p@gmail.com")]
+
+
+@pytest.mark.parametrize(
+    "text, email",
+    [
+        ("my email jo dot baker at outlook dot com", "jo dot baker at outlook dot com"),
+        ("send to kelly[at]yahoo[dot]co[dot]uk", "kelly[at]yahoo[dot]co[dot]uk"),
+        ("Email me at claire.m.b@gmail.com", "claire.m.b@gmail.com"),
+    ],
+)
+def test_obfuscated_email_addresses_are_found(text, email):
+    assert found(CHECKER.check(post(text)), text) == [("personal-information.email", email)]
+
+
+def test_postcode_and_street_address_are_found():
+    text = "Moving to 14 Chesil Street, Winchester SO23 0HU"
+    assert found(CHECKER.check(post(text)), text) == [
+        ("personal-information.address", "14 Chesil Street"),
+        ("personal-information.postcode", "SO23 0HU"),
+    ]
+
+
+def test_a_postcode_without_the_space_is_found():
+    text = "deliver to PO12AB please"
+    assert found(CHECKER.check(post(text)), text) == [("personal-information.postcode", "PO12AB")]
+
+
+def test_a_date_of_birth_in_a_profile_is_found():
+    text = "Runner. Born 12 June 1984. Coffee."
+    assert found(CHECKER.check(profile(text)), text) == [
+        ("personal-information.date-of-birth", "Born 12 June 1984")
+    ]
+
+
+def test_a_birth_without_a_date_is_not_a_date_of_birth():
+    assert CHECKER.check(post("I was born on a Tuesday apparently")) == []
+
+
+def test_the_suggestion_shows_the_text_with_the_number_removed():
+    (finding,) = CHECKER.check(post("Call me on 07700 900123"))
+    assert "Call me on [number removed]" in finding.suggestion
