@@ -69,6 +69,8 @@ class Case(models.Model):
         indexes = [
             models.Index(fields=["school", "route", "state"]),
             models.Index(fields=["school", "review_on"]),
+            # Oversight counts cases raised in a period (charts, termly report, trust view).
+            models.Index(fields=["school", "raised_at"]),
         ]
 
     def __str__(self) -> str:
