@@ -76,8 +76,10 @@ def _child(args: argparse.Namespace) -> dict:
             head_client, reverse("oversight:list", args=[school.slug, "open-cases"])),
         "trust view (20 schools)": (trust_client, reverse("oversight:trust", args=[trust.pk])),
     }
-    with contextlib.suppress(NoReverseMatch):
-        pages["case list (cases app)"] = (head_client, reverse("cases:list", args=[school.slug]))
+    if not args.skip_cases_list:
+        with contextlib.suppress(NoReverseMatch):
+            pages["case list (cases app)"] = (
+                head_client, reverse("cases:list", args=[school.slug]))
     results = {}
     for name, (client, url) in pages.items():
         for _ in range(args.warmup):
@@ -193,6 +195,8 @@ def main() -> None:
     parser.add_argument("--budget", type=float, default=20.0,
                         help="Seconds of timed requests per page at most (1 request at least).")
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--skip-cases-list", action="store_true",
+                        help="Leave out the cases app's own list (slow at this size).")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
