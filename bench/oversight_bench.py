@@ -29,14 +29,17 @@ TARGET_MS = 100
 
 
 class _Counter:
-    """A database execute wrapper that notes each statement (works with DEBUG off)."""
+    """A database execute wrapper that notes each statement and its time (DEBUG off)."""
 
-    def __init__(self, executed: list[str]) -> None:
+    def __init__(self, executed: list[tuple[float, str]]) -> None:
         self.executed = executed
 
     def __call__(self, execute, sql, params, many, context):
-        self.executed.append(sql)
-        return execute(sql, params, many, context)
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            self.executed.append(((time.perf_counter() - started) * 1000, sql))
 
 
 def _child(args: argparse.Namespace) -> dict:
@@ -60,6 +63,8 @@ def _child(args: argparse.Namespace) -> dict:
         trust_staff=args.trust_staff, trust_cases=args.trust_cases,
     )
     generated = time.perf_counter() - started
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # planner statistics, as a running database would have
     from safepractice.schools.models import TrustAdministrator
 
     head = members[0]
@@ -87,7 +92,7 @@ def _child(args: argparse.Namespace) -> dict:
             assert client.get(url).status_code == 200, (name, url)
             if time.perf_counter() - started > args.budget / 3:
                 break
-        executed: list[str] = []
+        executed: list[tuple[float, str]] = []
         with connection.execute_wrapper(_Counter(executed)):
             client.get(url)
         times: list[float] = []
@@ -103,6 +108,8 @@ def _child(args: argparse.Namespace) -> dict:
             "p50": statistics.median(times),
             "p95": times[max(0, round(0.95 * len(times)) - 1)],
             "queries": len(executed),
+            "sql_ms": sum(ms for ms, _ in executed),
+            "slowest": [f"{ms:.1f} ms {sql[:160]}" for ms, sql in sorted(executed)[-3:]],
             "samples": len(times),
         }
     return {"generated_s": generated, "pages": results}
@@ -206,6 +213,10 @@ def main() -> None:
     runs = {backend: _run_backend(backend, args) for backend in backends}
     section = _markdown(args, runs)
     print(section)
+    for backend, run in runs.items():
+        for page, result in run["pages"].items():
+            print(f"{backend} · {page}: {result['sql_ms']:.1f} ms in SQL; slowest:",
+                  *result["slowest"], sep="\n  ")
     if not args.no_write:
         _write(section)
 
