@@ -1,7 +1,5 @@
 """Oversight pages: thin views over dashboard, lists, report and trust modules."""
 
-import datetime
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -182,5 +180,4 @@ def trust_school(request: HttpRequest, trust_id: int, school_id: int) -> HttpRes
     record("oversight.trust_viewed", actor=request.user, school=school,
            object_type="trust", object_id=found.pk)
     return render(request, "oversight/trust_school.html",
-                  {"trust": found, "school_": school, "table": data,
-                   "today": datetime.date.today()})
+                  {"trust": found, "school_": school, "table": data})
