@@ -1,17 +1,19 @@
 """Load benchmark for POST /api/v1/check: wrk against gunicorn on 127.0.0.1, bounded.
 
-Starts gunicorn (2 sync workers, this machine's 2 cores) on a fresh instance with the demo
-school, creates a token with no practical rate limit, and runs wrk for a fixed time at a
-fixed concurrency against:
+Starts gunicorn (2 sync workers, this machine's 2 cores, ``--preload``) on a fresh instance
+with the demo school, creates a token with no practical rate limit, and runs wrk for a fixed
+time at a fixed concurrency against:
 
   * check  — POST /api/v1/check with a realistic post (auth, rate limit, checker, JSON);
   * peer   — the same request with an unknown token (401): the framework-and-auth floor
              the check is compared against.
 
-Prints requests/s and p50/p95/p99 latency, and the ratio check/peer. Needs `wrk`
-(Debian: apt-get install wrk).
+Prints requests/s, p50/p95/p99 latency, the server's CPU time per request (gunicorn master
+and workers, from /proc: less sensitive to other load than requests/s), and the ratio
+check/peer. Needs `wrk` (Debian: apt-get install wrk).
 
-    python bench/api_load.py [--seconds 15] [--connections 8] [--workers 2]
+    python bench/api_load.py [--seconds 15] [--connections 8] [--workers 2] [--threads 1]
+                             [--no-preload]
 """
 
 import argparse
