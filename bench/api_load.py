@@ -1,17 +1,19 @@
 """Load benchmark for POST /api/v1/check: wrk against gunicorn on 127.0.0.1, bounded.
 
-Starts gunicorn (2 sync workers, this machine's 2 cores) on a fresh instance with the demo
-school, creates a token with no practical rate limit, and runs wrk for a fixed time at a
-fixed concurrency against:
+Starts gunicorn (2 sync workers, this machine's 2 cores, ``--preload``) on a fresh instance
+with the demo school, creates a token with no practical rate limit, and runs wrk for a fixed
+time at a fixed concurrency against:
 
   * check  — POST /api/v1/check with a realistic post (auth, rate limit, checker, JSON);
   * peer   — the same request with an unknown token (401): the framework-and-auth floor
              the check is compared against.
 
-Prints requests/s and p50/p95/p99 latency, and the ratio check/peer. Needs `wrk`
-(Debian: apt-get install wrk).
+Prints requests/s, p50/p95/p99 latency, the server's CPU time per request (gunicorn master
+and workers, from /proc: less sensitive to other load than requests/s), and the ratio
+check/peer. Needs `wrk` (Debian: apt-get install wrk).
 
-    python bench/api_load.py [--seconds 15] [--connections 8] [--workers 2]
+    python bench/api_load.py [--seconds 15] [--connections 8] [--workers 2] [--threads 1]
+                             [--no-preload]
 """
 
 import argparse
@@ -66,6 +68,23 @@ def prepare(env: dict) -> str:
     return out.stdout.strip().splitlines()[-1]
 
 
+def server_cpu_seconds(master_pid: int) -> float:
+    """User + system CPU of gunicorn's master and workers so far (Linux /proc)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    pids = [master_pid]
+    children = Path(f"/proc/{master_pid}/task/{master_pid}/children")
+    if children.exists():
+        pids += [int(pid) for pid in children.read_text().split()]
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / ticks
+
+
 def run_wrk(url: str, token: str, seconds: int, connections: int, folder: Path) -> dict:
     script = folder / f"check-{token[:6]}.lua"
     script.write_text(LUA % (json.dumps(json.dumps({"text": TEXT, "kind": "post"})), token))
@@ -87,6 +106,10 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=15)
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=1,
+                        help="more than 1 runs gunicorn's gthread workers (keep-alive)")
+    parser.add_argument("--no-preload", action="store_true",
+                        help="import the app in each worker instead of once before fork")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed (Debian: apt-get install wrk)")
@@ -100,7 +123,8 @@ def main() -> None:
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "safepractice.wsgi:application",
          "--bind", f"127.0.0.1:{port}", "--workers", str(args.workers),
-         "--no-control-socket", "--log-level", "warning"],
+         "--threads", str(args.threads), "--no-control-socket", "--log-level", "warning",
+         *([] if args.no_preload else ["--preload"])],
         env=env, cwd=folder,
     )
     url = f"http://127.0.0.1:{port}/api/v1/check"
@@ -112,8 +136,13 @@ def main() -> None:
             except OSError:
                 time.sleep(0.2)
         run_wrk(url, token, 3, args.connections, folder)  # warm up: imports, checker build
-        check = run_wrk(url, token, args.seconds, args.connections, folder)
-        peer = run_wrk(url, "sp_not-a-real-token", args.seconds, args.connections, folder)
+        results = {}
+        for name, bearer in (("check", token), ("peer", "sp_not-a-real-token")):
+            cpu_before = server_cpu_seconds(server.pid)
+            results[name] = run_wrk(url, bearer, args.seconds, args.connections, folder)
+            cpu = server_cpu_seconds(server.pid) - cpu_before
+            results[name]["cpu_ms"] = cpu * 1000 / max(results[name]["requests"], 1)
+        check, peer = results["check"], results["peer"]
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -123,7 +152,8 @@ def main() -> None:
     for name, result in (("check (200)", check), ("peer: bad token (401)", peer)):
         print(f"{name:22} {result['rps']:8.1f} req/s  p50 {result['p50_ms']:.1f} ms  "
               f"p95 {result['p95_ms']:.1f} ms  p99 {result['p99_ms']:.1f} ms  "
-              f"requests {result['requests']}  non-2xx {result['non_2xx']}")
+              f"requests {result['requests']}  non-2xx {result['non_2xx']}  "
+              f"server CPU {result['cpu_ms']:.2f} ms/request")
     print(f"ratio check/peer: {check['rps'] / peer['rps']:.2f} of the peer's req/s")
 
 

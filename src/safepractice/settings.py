@@ -86,6 +86,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "safepractice.api.middleware.BodySizeLimitMiddleware",
+    # Bearer-token API calls go from here straight to their view (see its docstring).
+    "safepractice.api.middleware.BearerApiMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -7,7 +7,21 @@ class ApiConfig(AppConfig):
     verbose_name = "HTTP API"
 
     def ready(self) -> None:
+        from django.contrib.auth import get_user_model
+        from django.db.models.signals import post_delete, post_save
         from django.urls import reverse
+
+        from safepractice.schools.models import Membership, School
+
+        from .models import ApiToken
+        from .tokens import forget_accepted_tokens
+
+        # Anything an accepted token carries (owner, membership, school) changing drops the
+        # per-process copies, so this process never acts on the old version.
+        for model in (ApiToken, Membership, School, get_user_model()):
+            for signal in (post_save, post_delete):
+                signal.connect(forget_accepted_tokens, sender=model,
+                               dispatch_uid=f"api.tokens.{model.__name__}.{id(signal)}")
 
         from safepractice.web import navigation
 

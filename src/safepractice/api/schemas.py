@@ -1,6 +1,7 @@
 """Schemas shared by every router: errors, and findings as the CLI's batch mode gives them."""
 
 from ninja import Schema
+from pydantic import BaseModel
 
 
 class FieldError(Schema):
@@ -18,7 +19,10 @@ class ErrorOut(Schema):
     detail: str
 
 
-class FindingOut(Schema):
+class FindingOut(BaseModel):
+    """Plain pydantic, not ninja's ``Schema``: findings are always dicts, so the ORM-attribute
+    lookup ``Schema`` wraps round every object would only cost time on each finding."""
+
     rule: str
     topic: str
     severity: str

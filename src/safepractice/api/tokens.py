@@ -1,9 +1,22 @@
-"""Creating, revoking and checking personal API tokens."""
+"""Creating, revoking and checking personal API tokens.
+
+``authenticate`` runs on every API call, so each process keeps the tokens it has recently
+accepted for ``TOKEN_CACHE_SECONDS`` rather than querying for them every time. Revoking a token,
+or saving or deleting a token, membership or user, empties this process's copy at once. Other
+processes see the change within ``TOKEN_CACHE_SECONDS``, or before their next call when
+``CACHE_URL`` names a shared cache (Redis): the change also moves a generation number kept
+there, which every cached hit compares with the one it was filled under.
+"""
 
 import hashlib
 import secrets
+import threading
+import time
 from datetime import timedelta
 
+from django.core.cache import cache, caches
+from django.core.cache.backends.dummy import DummyCache
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
 from django.utils import timezone
 
@@ -14,6 +27,13 @@ from .models import DEFAULT_RATE_PER_MINUTE, ApiToken
 
 TOKEN_PREFIX = "sp_"
 LAST_USED_RESOLUTION = timedelta(minutes=1)  # don't write to the database on every call
+TOKEN_CACHE_SECONDS = 5.0  # the longest another process may accept a token after revocation
+TOKEN_CACHE_MAX_ENTRIES = 10_000
+GENERATION_KEY = "api-tokens-generation"
+
+_lock = threading.Lock()
+# digest → (monotonic expiry, shared generation when filled, token with membership, school, user)
+_accepted: dict[str, tuple[float, int | None, ApiToken]] = {}
 
 
 def digest_of(raw: str) -> str:
@@ -43,6 +63,10 @@ def revoke_token(token: ApiToken, actor=None) -> None:
         return
     token.revoked_at = timezone.now()
     token.save(update_fields=["revoked_at"])
+    forget_accepted_tokens()
+    # Again once the revocation is visible to others: a call racing it in this process may
+    # have re-cached the token from the row as it was before the commit.
+    transaction.on_commit(forget_accepted_tokens)
     record("api-token-revoked", actor=actor or token.membership.user,
            school=token.membership.school, target=token)
 
@@ -51,19 +75,71 @@ def authenticate(raw: str) -> ApiToken | None:
     """The live token for ``raw`` whose owner is still an active member, or None."""
     if not raw.startswith(TOKEN_PREFIX) or len(raw) > 100:
         return None
-    token = (
-        ApiToken.objects.live()
-        .select_related("membership__school", "membership__user")
-        .filter(digest=digest_of(raw))
-        .first()
-    )
-    if token is None or not token.membership.is_active or not token.membership.user.is_active:
+    digest = digest_of(raw)
+    token = _cached(digest)
+    if token is None:
+        token = _load(digest)
+        if token is None:
+            return None
+    if not token.membership.is_active or not token.membership.user.is_active:
         return None
     now = timezone.now()
     if token.last_used is None or now - token.last_used > LAST_USED_RESOLUTION:
         ApiToken.objects.filter(pk=token.pk).update(last_used=now)
         token.last_used = now
     return token
+
+
+def _load(digest: str) -> ApiToken | None:
+    generation = _shared_generation()
+    # Digests are unique: no ORDER BY (the model's default ordering costs compile time).
+    found = list(
+        ApiToken.objects.live()
+        .select_related("membership__school", "membership__user")
+        .filter(digest=digest)
+        .order_by()[:1]
+    )
+    if not found:
+        return None
+    with _lock:
+        if len(_accepted) >= TOKEN_CACHE_MAX_ENTRIES:
+            _accepted.clear()
+        _accepted[digest] = (time.monotonic() + TOKEN_CACHE_SECONDS, generation, found[0])
+    return found[0]
+
+
+def _cached(digest: str) -> ApiToken | None:
+    entry = _accepted.get(digest)
+    if entry is None:
+        return None
+    expires, generation, token = entry
+    if time.monotonic() >= expires or generation != _shared_generation():
+        _accepted.pop(digest, None)
+        return None
+    return token
+
+
+def _cache_is_shared() -> bool:
+    return not isinstance(caches["default"], LocMemCache | DummyCache)
+
+
+def _shared_generation() -> int | None:
+    """The generation number in a shared cache; None when the cache is this process's own."""
+    if not _cache_is_shared():
+        return None
+    return cache.get(GENERATION_KEY, 0)
+
+
+def forget_accepted_tokens(**_signal_kwargs) -> None:
+    """Drop every cached token here, and in every process when the cache is shared."""
+    with _lock:
+        _accepted.clear()
+    if _cache_is_shared():
+        cache.add(GENERATION_KEY, 0, timeout=None)
+        try:
+            cache.incr(GENERATION_KEY)
+        except ValueError:  # evicted between add and incr
+            cache.set(GENERATION_KEY, 1, timeout=None)
 
 
 def tokens_of(membership: Membership):

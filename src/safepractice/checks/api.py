@@ -6,7 +6,7 @@ from typing import Annotated
 
 from django.http import HttpRequest
 from ninja import File, Path, Router, Schema, UploadedFile
-from pydantic import Field
+from pydantic import BaseModel, Field
 
 from safepractice.api.schemas import ErrorOut, FindingOut, ValidationErrorOut
 from safepractice.engine import ProfileField, Recipient
@@ -33,7 +33,7 @@ class CheckIn(Schema):
     profile_field: ProfileField | None = Field(None, description="Which field, for a profile.")
 
 
-class CheckOut(Schema):
+class CheckOut(BaseModel):  # built from a dict on every check: see FindingOut
     findings: list[FindingOut]
     safer_text: str
 

@@ -82,7 +82,9 @@ def checker_for(school: School) -> Checker:
         cached = _checkers.get(school.pk)
         if cached and cached[0] == version:
             return cached[1]
-        checker = Checker(school_context(school))
+        # The row as it is now, not the caller's copy: callers such as the API may hold a
+        # School loaded seconds ago, and the Checker built here lasts until the next change.
+        checker = Checker(school_context(School.objects.get(pk=school.pk)))
         _checkers[school.pk] = (version, checker)
         return checker
 

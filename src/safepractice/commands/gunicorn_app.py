@@ -19,4 +19,5 @@ class _App(BaseApplication):
 
 
 def serve(host: str, port: int, workers: int = 2) -> None:
-    _App({"bind": f"{host}:{port}", "workers": workers, "control_socket_disable": True}).run()
+    _App({"bind": f"{host}:{port}", "workers": workers, "control_socket_disable": True,
+          "preload_app": True}).run()

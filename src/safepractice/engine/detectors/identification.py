@@ -4,6 +4,8 @@ Policy, "Safer online behaviour": profile fields must not identify the professio
 school where you work; naming them elsewhere ties what you say to the school.
 """
 
+import bisect
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -191,12 +193,18 @@ class IdentificationDetector:
                 if bare in self.acronyms:
                     hits.append((token.start, token.end, self.acronyms[bare], "initials"))
         if "#" in norm.text and (self.hashtag_exact or self.hashtag_contains):
+            # Sorted spans and bisect keep a text with thousands of names and tags linear.
+            covered = sorted((s, e) for s, e, _, _ in hits)
+            starts = [s for s, _ in covered]
+            reach = list(itertools.accumulate((e for _, e in covered), max))
             for match in _HASHTAG.finditer(norm.text):
                 tag = _fold_tag(match.group(1))
                 name = self.hashtag_exact.get(tag)
                 if name is None:
                     name = next((n for part, n in self.hashtag_contains if part in tag), None)
-                if name is not None and not any(s <= match.start() < e for s, e, _, _ in hits):
+                before = bisect.bisect_right(starts, match.start()) - 1
+                inside = before >= 0 and reach[before] > match.start()
+                if name is not None and not inside:
                     hits.append((match.start(), match.end(), name, "hashtag"))
         for start, end, name, how in hits:
             o_start, o_end = norm.span(start, end)
