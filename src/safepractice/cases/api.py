@@ -91,9 +91,12 @@ def _refusal(error: services.CaseError) -> tuple[int, Problem]:
 
 
 @router.get("/{school_slug}/cases", response=list[CaseOut])
-def list_cases(request: HttpRequest, school_slug: str):
-    """Cases the signed-in member may open in full."""
-    return [_out(c) for c in selectors.visible_cases(_membership(request, school_slug))]
+def list_cases(request: HttpRequest, school_slug: str, offset: int = 0, limit: int = 100):
+    """Cases the signed-in member may open in full, newest first (``limit`` at most 500)."""
+    if offset < 0 or not 1 <= limit <= 500:
+        raise HttpError(422, "offset must be 0 or more and limit between 1 and 500.")
+    cases = selectors.visible_cases(_membership(request, school_slug))[offset:offset + limit]
+    return [_out(c) for c in cases]
 
 
 @router.get("/{school_slug}/cases/{case_id}", response=dict[str, Any])

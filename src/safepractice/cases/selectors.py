@@ -18,31 +18,31 @@ def school_cases(school) -> QuerySet[Case]:
     )
 
 
-def visible_cases(membership: Membership) -> list[Case]:
-    """Cases this member may open in full. Schools hold tens of cases, so this filters in
-    Python with the one access module rather than mirroring its rules in SQL."""
-    return [c for c in school_cases(membership.school) if access.can(membership, c, access.VIEW)]
+def visible_cases(membership: Membership) -> QuerySet[Case]:
+    """Cases this member may open in full, newest first (the access rules, in SQL)."""
+    return school_cases(membership.school).filter(access.view_q(membership)).order_by(
+        "-raised_at", "-pk"
+    )
 
 
-def my_reports(membership: Membership) -> list[Case]:
+def my_reports(membership: Membership) -> QuerySet[Case]:
     """What this member raised or was told about, but may only see in summary."""
-    return [
-        c for c in school_cases(membership.school)
-        if not access.can(membership, c, access.VIEW)
-        and access.can(membership, c, access.SUMMARY)
-    ]
+    return (
+        school_cases(membership.school)
+        .filter(access.summary_q(membership))
+        .exclude(access.view_q(membership))
+        .order_by("-raised_at", "-pk")
+    )
 
 
 def awaiting_notifications(membership: Membership) -> list[Case]:
-    return [c for c in visible_cases(membership)
-            if c.route == Route.INDECENT_IMAGES and c.state == "raised"
-            and access.is_handler(membership, c)]
+    waiting = visible_cases(membership).filter(route=Route.INDECENT_IMAGES, state="raised")
+    return [c for c in waiting if access.is_handler(membership, c)]
 
 
 def awaiting_acknowledgement(membership: Membership) -> list[Case]:
-    return [c for c in visible_cases(membership)
-            if c.route == Route.CYBERBULLYING and c.state == "reported"
-            and access.is_handler(membership, c)]
+    waiting = visible_cases(membership).filter(route=Route.CYBERBULLYING, state="reported")
+    return [c for c in waiting if access.is_handler(membership, c)]
 
 
 def open_tasks(membership: Membership) -> QuerySet[CaseTask]:

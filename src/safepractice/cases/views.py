@@ -5,6 +5,7 @@ import re
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -16,6 +17,8 @@ from safepractice.schools.tenancy import get_for_school, school_view
 from . import access, retention, selectors, services, vault, workflow
 from .forms import RAISE_FORMS, action_form
 from .models import Case, EvidenceItem, Route
+
+CASES_PER_PAGE = 50
 
 
 def _case(request: HttpRequest, pk: int) -> Case:
@@ -30,9 +33,13 @@ def _detail_url(case: Case) -> str:
 
 @school_view()
 def case_list(request: HttpRequest) -> HttpResponse:
+    page = Paginator(selectors.visible_cases(request.membership), CASES_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
     return render(request, "cases/list.html", {
-        "cases": selectors.visible_cases(request.membership),
-        "reports": selectors.my_reports(request.membership),
+        "cases": page.object_list,
+        "page": page,
+        "reports": selectors.my_reports(request.membership)[:CASES_PER_PAGE],
         "routes": Route,
         "is_head": request.membership.has_role(Role.HEAD_TEACHER),
     })
