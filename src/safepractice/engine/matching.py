@@ -87,9 +87,16 @@ class PhraseIndex:
         """Every phrase occurrence (overlaps included), in token order."""
         if not self._by_first:
             return []
-        resolved = [self._resolve(token.key) for token in tokens]
+        known = self._resolved.get
+        resolve = self._resolve
+        resolved = []
+        for token in tokens:
+            candidates = known(token.key)
+            resolved.append(resolve(token.key) if candidates is None else candidates)
         matches: list[PhraseMatch] = []
         for index, candidates in enumerate(resolved):
+            if not candidates:
+                continue
             for key, exact in candidates:
                 for entry in self._by_first.get(key, ()):
                     if not exact and not entry.fuzzy:

@@ -400,10 +400,11 @@ def words(text: str) -> list[Token]:
         return cached[1]
     result = []
     append = result.append
+    make = tuple.__new__  # Token(...) without the generated __new__'s extra frame
     for match in _WORD.finditer(text):
         word = match.group()
         start = match.start()
-        append(Token(word, fold_word(word), start, start + len(word)))
+        append(make(Token, (word, fold_word(word), start, start + len(word))))
     globals()["_last_words"] = (text, result)
     return result
 

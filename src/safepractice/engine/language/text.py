@@ -138,8 +138,19 @@ _TOKEN = re.compile(r"[a-z*][a-z*']*|\d+|@\w+|#\w+|[\U0001F300-\U0001FAFF\u2639\
 
 
 def tokens(norm: Normalised) -> list[tuple[str, int, int]]:
-    """Word tokens of normalised text with their normalised start and end."""
-    return [(m.group().strip("'"), m.start(), m.end()) for m in _TOKEN.finditer(norm.text)]
+    """Word tokens of normalised text with their normalised start and end.
+
+    Several detectors read the same post's tokens in a row, so the last result is kept
+    (callers must not change the list)."""
+    cached = _last_tokens
+    if cached[0] is norm:
+        return cached[1]
+    result = [(m.group().strip("'"), m.start(), m.end()) for m in _TOKEN.finditer(norm.text)]
+    globals()["_last_tokens"] = (norm, result)
+    return result
+
+
+_last_tokens: tuple = (None, None)
 
 
 def model_word(token: str) -> str:
