@@ -83,18 +83,18 @@ def generate(path: Path, items: int, photos: int) -> dict[str, int]:
     return {"post": posts, "photo": photos, "comment": comments, "connection": connections}
 
 
-def run_review(path: str) -> None:
+def run_review(path: str, workers: int = 1) -> None:
     from safepractice.engine import Checker, SchoolContext
     from safepractice.engine.detectors import FACTORIES
     from safepractice.exports import review_archive
 
     started = time.perf_counter()
-    result = review_archive(path, Checker(SchoolContext(**SCHOOL)))
+    result = review_archive(path, Checker(SchoolContext(**SCHOOL)), workers=workers)
     seconds = time.perf_counter() - started
     print(json.dumps({"seconds": seconds, "items": result.items, "by_kind": result.by_kind,
                       "findings": len(result.findings) + result.findings_not_kept,
-                      "detectors": len(FACTORIES), "error": result.error,
-                      "peak_rss_mb": _peak_mb()}))
+                      "detectors": len(FACTORIES), "workers": workers, "error": result.error,
+                      "peak_rss_mb": _peak_mb(), "worker_peak_rss_mb": _children_peak_mb()}))
 
 
 def run_naive(path: str) -> None:
@@ -113,8 +113,13 @@ def _peak_mb() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
-def child(mode: str, path: Path) -> dict:
-    out = subprocess.run([sys.executable, __file__, f"--{mode}", str(path)], check=True,
+def _children_peak_mb() -> float:
+    """The largest peak among this process's finished children (the check workers)."""
+    return round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
+
+
+def child(mode: str, path: Path, *extra: str) -> dict:
+    out = subprocess.run([sys.executable, __file__, f"--{mode}", str(path), *extra], check=True,
                          capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(SRC)})
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -125,9 +130,11 @@ def main() -> None:
     parser.add_argument("--photos", type=int, default=2_000)
     parser.add_argument("--review")
     parser.add_argument("--naive")
+    parser.add_argument("--workers", type=int, default=2,
+                        help="check processes for the parallel run (the serial run is also made)")
     args = parser.parse_args()
     if args.review:
-        return run_review(args.review)
+        return run_review(args.review, args.workers)
     if args.naive:
         return run_naive(args.naive)
     with tempfile.TemporaryDirectory() as folder:
@@ -137,10 +144,13 @@ def main() -> None:
         print(f"generated {path.stat().st_size / 1e6:.1f} MB zip {planned} in "
               f"{time.perf_counter() - started:.1f} s")
         naive = child("naive", path)
-        review = child("review", path)
-        print(f"naive json.load, no checks: {naive}")
-        print(f"streaming review + Checker: {review}")
-        print(f"time ratio review/naive: {review['seconds'] / naive['seconds']:.1f}x")
+        print(f"naive json.load, no checks: {naive}", flush=True)
+        serial = child("review", path, "--workers", "1")
+        print(f"streaming review + Checker, one process: {serial}", flush=True)
+        parallel = child("review", path, "--workers", str(args.workers))
+        print(f"streaming review + Checker, {args.workers} check workers: {parallel}")
+        for name, run in (("serial", serial), ("parallel", parallel)):
+            print(f"time ratio {name} review/naive: {run['seconds'] / naive['seconds']:.1f}x")
 
 
 if __name__ == "__main__":
