@@ -14,6 +14,7 @@ import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import zipfile
 from pathlib import Path
@@ -89,12 +90,14 @@ def run_review(path: str, workers: int = 1) -> None:
     from safepractice.exports import review_archive
 
     started = time.perf_counter()
-    result = review_archive(path, Checker(SchoolContext(**SCHOOL)), workers=workers)
+    with TreeMemory() as tree:
+        result = review_archive(path, Checker(SchoolContext(**SCHOOL)), workers=workers)
     seconds = time.perf_counter() - started
     print(json.dumps({"seconds": seconds, "items": result.items, "by_kind": result.by_kind,
                       "findings": len(result.findings) + result.findings_not_kept,
                       "detectors": len(FACTORIES), "workers": workers, "error": result.error,
-                      "peak_rss_mb": _peak_mb(), "worker_peak_rss_mb": _children_peak_mb()}))
+                      "peak_rss_mb": _peak_mb(),
+                      "all_processes_peak_rss_mb": round(tree.peak_kb / 1024, 1)}))
 
 
 def run_naive(path: str) -> None:
@@ -113,9 +116,52 @@ def _peak_mb() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
-def _children_peak_mb() -> float:
-    """The largest peak among this process's finished children (the check workers)."""
-    return round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
+class TreeMemory:
+    """Samples the resident memory of this process and all its descendants (the check
+    workers hang under a forkserver, so RUSAGE_CHILDREN does not see them)."""
+
+    def __init__(self, every: float = 0.2) -> None:
+        self.peak_kb = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(every,), daemon=True)
+
+    def __enter__(self) -> "TreeMemory":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self, every: float) -> None:
+        while not self._stop.wait(every):
+            self.peak_kb = max(self.peak_kb, _tree_rss_kb(os.getpid()))
+
+
+def _tree_rss_kb(root: int) -> int:
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+    tree, frontier = {root}, [root]
+    while frontier:
+        parent = frontier.pop()
+        children = [pid for pid, ppid in parents.items() if ppid == parent]
+        tree.update(children)
+        frontier.extend(children)
+    total = 0
+    for pid in tree:
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            continue
+    return total
 
 
 def child(mode: str, path: Path, *extra: str) -> dict:

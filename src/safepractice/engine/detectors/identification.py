@@ -123,6 +123,7 @@ class IdentificationDetector:
             self._add_school(context)
         if context.local_authority:
             self._add_local_authority(context)
+        self.acronym_initials = frozenset(acronym[0] for acronym in self.acronyms)
 
     # -- building ---------------------------------------------------------------------------
     def _add_school(self, context: SchoolContext) -> None:
@@ -186,7 +187,10 @@ class IdentificationDetector:
             start, end = tokens[match.first].start, tokens[last].end
             hits.append((start, end, name, "with a typo" if typo else ""))
         if self.acronyms:
+            initials = self.acronym_initials
             for token in tokens:
+                if token.text[0] not in initials:
+                    continue  # most words: no acronym starts with their letter
                 bare = token.text[:-2] if token.text.endswith(("'s", "’s")) else token.text
                 if bare in self.acronyms:
                     hits.append((token.start, token.end, self.acronyms[bare], "initials"))
