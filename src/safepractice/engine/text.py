@@ -141,13 +141,24 @@ def normalise(text: str) -> Normalised:
 def _fold(text: str) -> Normalised:
     out: list[str] = []
     offsets: list[int] = []
-    for index, char in enumerate(text):
-        folded = char if char.isascii() else _fold_char(char)
-        for piece in folded:
-            out.append(piece)
-            offsets.append(index)
+    position = 0
+    # ASCII stretches are copied whole; only the other characters are folded one by one.
+    for match in _NON_ASCII.finditer(text):
+        index = match.start()
+        if index > position:
+            out.append(text[position:index])
+            offsets.extend(range(position, index))
+        folded = _fold_char(match.group())
+        out.append(folded)
+        offsets.extend([index] * len(folded))
+        position = index + 1
+    out.append(text[position:])
+    offsets.extend(range(position, len(text)))
     offsets.append(len(text))
     return Normalised("".join(out), tuple(offsets))
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 class _IdentityOffsets:

@@ -199,6 +199,13 @@ _EMAIL = re.compile(
     r"(?![\w-])",
     re.IGNORECASE,
 )
+# What any address written "name at domain dot com" holds (bracketed "[at]" forms are
+# tested apart): the full pattern is costly and " at " is in most posts.
+_EMAIL_HINT = re.compile(
+    r"\sat\s+[a-z0-9][a-z0-9-]{0,62}(?:\.|\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+)[a-z0-9-]"
+    r"|[\[({<]\s*at\s*[\])}>]",
+    re.IGNORECASE,
+)
 _PLAIN_DOMAIN = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)+$", re.IGNORECASE)
 _DOMAIN_SEPARATORS = re.compile(r"\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+", re.IGNORECASE)
 # Organisations' domains rather than a person's own mailbox.
@@ -394,11 +401,12 @@ class PersonalInformationDetector:
         private_channel = to_pupil_or_parent(content)
         findings: list[Finding] = []
         findings.extend(self._phones(norm, private_channel))
+        lowered = norm.text.lower()
         if (
             "@" in norm.text
-            or " at " in norm.text.lower()
-            or "[at]" in norm.text.lower()
-            or ("(at)" in norm.text.lower())
+            or (" at " in lowered and _EMAIL_HINT.search(norm.text))
+            or "[at]" in lowered
+            or ("(at)" in lowered)
         ):
             findings.extend(self._emails(norm, private_channel))
         findings.extend(self._postcodes(norm))

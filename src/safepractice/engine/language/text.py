@@ -57,21 +57,34 @@ def _fold_chars(text: str) -> tuple[list[str], list[int]]:
         return list(text.lower()), list(range(len(text)))
     chars: list[str] = []
     offsets: list[int] = []
-    for index, char in enumerate(text):
-        if char in ZERO_WIDTH:
-            continue
-        if char.isascii():
-            folded = char.lower()
-        else:
-            folded = unicodedata.normalize("NFKD", char)
-            folded = "".join(c for c in folded if not unicodedata.combining(c))
-            folded = unicodedata.normalize("NFKC", folded).casefold().translate(HOMOGLYPHS)
-            if folded in ("’", "‘"):
-                folded = "'"
-        for piece in folded:
+    position = 0
+    # ASCII stretches are lowered whole; only the other characters are folded one by one.
+    for match in _NON_ASCII.finditer(text):
+        index = match.start()
+        if index > position:
+            chars.extend(text[position:index].lower())
+            offsets.extend(range(position, index))
+        for piece in _fold_char(match.group()):
             chars.append(piece)
             offsets.append(index)
+        position = index + 1
+    chars.extend(text[position:].lower())
+    offsets.extend(range(position, len(text)))
     return chars, offsets
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+@lru_cache(maxsize=8192)
+def _fold_char(char: str) -> str:
+    """One non-ASCII character as the detectors read it ("" for a zero-width one)."""
+    if char in ZERO_WIDTH:
+        return ""
+    folded = unicodedata.normalize("NFKD", char)
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    folded = unicodedata.normalize("NFKC", folded).casefold().translate(HOMOGLYPHS)
+    return "'" if folded in ("’", "‘") else folded
 
 
 def _unleet(chars: list[str]) -> None:
