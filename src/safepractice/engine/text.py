@@ -421,3 +421,18 @@ def words(text: str) -> list[Token]:
 
 
 _last_words: tuple = (None, None)
+
+
+def word_texts_and_keys(text: str) -> tuple[list[str], list[str]]:
+    """The words of ``text`` as written and folded, without offsets: enough to ask whether
+    a text can hold a name at all before building ``words`` (most texts cannot)."""
+    cached = _last_keys
+    if cached[0] is text:
+        return cached[1]
+    texts = _WORD.findall(text)
+    result = (texts, list(map(fold_word, texts)))
+    globals()["_last_keys"] = (text, result)
+    return result
+
+
+_last_keys: tuple = (None, None)

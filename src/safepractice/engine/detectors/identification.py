@@ -12,7 +12,7 @@ from ..content import Content, ContentKind
 from ..context import SchoolContext
 from ..findings import Finding
 from ..matching import PhraseIndex, longest_non_overlapping
-from ..text import fold_word, normalise, strip_accents, words
+from ..text import fold_word, normalise, strip_accents, word_texts_and_keys, words
 from ._common import TEXT_KINDS, make_finding
 
 # Words a school's name shares with thousands of others; the rest is what identifies it.
@@ -124,6 +124,9 @@ class IdentificationDetector:
         if context.local_authority:
             self._add_local_authority(context)
         self.acronym_initials = frozenset(acronym[0] for acronym in self.acronyms)
+        self.acronym_words = frozenset(
+            f"{acronym}{ending}" for acronym in self.acronyms for ending in ("", "'s", "’s")
+        )
 
     # -- building ---------------------------------------------------------------------------
     def _add_school(self, context: SchoolContext) -> None:
@@ -174,7 +177,11 @@ class IdentificationDetector:
 
     def _names(self, norm, in_profile: bool) -> Iterator[Finding]:
         hits: list[tuple[int, int, _Name, str]] = []
-        tokens = words(norm.text)
+        texts, keys = word_texts_and_keys(norm.text)
+        if self.index.might_match(keys) or not self.acronym_words.isdisjoint(texts):
+            tokens = words(norm.text)
+        else:
+            tokens = []  # no word of the text can start a name or be an acronym
         for match in longest_non_overlapping(self.index.find(tokens)):
             name: _Name = match.payload
             typo = match.exact_words < match.length
