@@ -103,11 +103,14 @@ _FIRST_PERSON_PROFESSION = re.compile(
     re.IGNORECASE,
 )
 
-# Every match of the patterns above holds one of these.
-_PROFESSION_HINT = re.compile(  # on lower-cased text (see _ANCHOR in text.py for why)
-    r"teach|head|senc|sendco|hlta|nqt|ect|educator|lsa|governor|supervisor|caretaker|"
-    r"site\s+manager|dinner|school|class|pupil|student|year|yr|y\d|#|\bta\b"
-)
+# Every match of the patterns above holds one of these: the plain words are tested with
+# ``in`` (a regex alternation of literals is tried at every position), the rest by pattern.
+_PROFESSION_HINTS = (
+    "teach", "head", "senc", "hlta", "nqt", "ect", "educator", "lsa", "governor",
+    "supervisor", "caretaker", "dinner", "school", "class", "pupil", "student", "year",
+    "yr", "#",
+)  # fmt: skip
+_PROFESSION_HINT = re.compile(r"site\s+manager|y\d|\bta\b")  # on lower-cased text
 
 
 class IdentificationDetector:
@@ -232,7 +235,10 @@ class IdentificationDetector:
             )
 
     def _profession(self, norm, in_profile: bool) -> Iterator[Finding]:
-        if _PROFESSION_HINT.search(norm.text.lower()) is None:
+        lowered = norm.text.lower()
+        if not any(hint in lowered for hint in _PROFESSION_HINTS) and (
+            _PROFESSION_HINT.search(lowered) is None
+        ):
             return  # the full patterns are costly; most posts have none of their words
         pattern = _PROFILE_PROFESSION if in_profile else _FIRST_PERSON_PROFESSION
         rule = "identification.profession-in-profile" if in_profile else "identification.profession"
