@@ -199,10 +199,11 @@ _EMAIL = re.compile(
     r"(?![\w-])",
     re.IGNORECASE,
 )
-# What any address written "name at domain dot com" holds (bracketed "[at]" forms are
-# tested apart): the full pattern is costly and " at " is in most posts.
+# What any match of _EMAIL holds around its "at": the full pattern is costly, " at " is in
+# most posts and "@" in every post that mentions a handle ("@USER thanks").
 _EMAIL_HINT = re.compile(
-    r"\sat\s+[a-z0-9][a-z0-9-]{0,62}(?:\.|\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+)[a-z0-9-]"
+    r"(?:[a-z0-9_+-]\s*@|\sat)\s*[a-z0-9][a-z0-9-]{0,62}"
+    r"(?:\.|\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+)[a-z0-9-]"
     r"|[\[({<]\s*at\s*[\])}>]",
     re.IGNORECASE,
 )
@@ -403,11 +404,8 @@ class PersonalInformationDetector:
         findings.extend(self._phones(norm, private_channel))
         lowered = norm.text.lower()
         if (
-            "@" in norm.text
-            or (" at " in lowered and _EMAIL_HINT.search(norm.text))
-            or "[at]" in lowered
-            or ("(at)" in lowered)
-        ):
+            "@" in norm.text or " at " in lowered or "[at]" in lowered or "(at)" in lowered
+        ) and _EMAIL_HINT.search(norm.text):
             findings.extend(self._emails(norm, private_channel))
         findings.extend(self._postcodes(norm))
         findings.extend(self._addresses(norm))

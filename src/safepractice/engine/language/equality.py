@@ -140,9 +140,16 @@ _WORDS = re.compile(r"\w+")
 
 
 def _may_name_a_group(text: str) -> bool:
-    if _ID_FIRST_WORDS is not None and _ID_FIRST_WORDS.isdisjoint(_WORDS.findall(text.lower())):
-        return False
-    return _ANY_ID.search(text) is not None
+    """Whether _ANY_ID matches ``text`` anywhere, trying it only where a word that can
+    start an identity phrase starts (its optional lead word, "all", "the"..., never makes
+    a match that the phrase alone would not make)."""
+    lowered = text.lower()
+    if _ID_FIRST_WORDS is None or len(lowered) != len(text):
+        return _ANY_ID.search(text) is not None
+    for word in _WORDS.finditer(lowered):
+        if word.group() in _ID_FIRST_WORDS and _ANY_ID.match(text, word.start()):
+            return True
+    return False
 _SPEECH = re.compile(rf"(?<!\w)(?:{words_pattern(SPEECH_WORDS)}|if\s+you\s+think)(?!\w)")
 _CONDEMN = re.compile(rf"(?<!\w)(?:{words_pattern(CONDEMNATION)})(?!\w)")
 _QUOTED = re.compile(r"\"[^\"]{3,}\"|“[^”]{3,}”|(?:(?<=\s)|^)'[^']{3,}'(?=[\s.,!?;:]|$)")
