@@ -73,9 +73,13 @@ class OffensiveDetector:
         probability, parts = self.model.contributions(words)
         hits: list[int] = []
         mild_only = True
-        for i, (token, _, _) in enumerate(toks):
+        if "*" in norm.text or not _LEXICON_WORDS.isdisjoint([t for t, _, _ in toks]):
+            candidates = enumerate(toks)
+        else:
+            candidates = iter(())  # only lexicon words and masked ones can be hits
+        for i, (token, _, _) in candidates:
             if i in benign or (token not in _LEXICON_WORDS and "*" not in token):
-                continue  # only lexicon words and masked ones can be hits
+                continue
             word = token if token in PROFANITY or token in SLURS else _masked_word(token)
             if word:
                 hits.append(i)

@@ -30,6 +30,7 @@ LEET = {
 # "*" and similar stand for a hidden letter: kept as a wildcard the lexicon can match.
 MASKS = frozenset("*#%")
 
+_LEET_OR_MASK = re.compile("[" + re.escape("".join(sorted(set(LEET) | MASKS))) + "]")
 _WORDISH = re.compile(r"[\w@$!|€*#%'’]+")
 _SPLIT_RUN = re.compile(r"(?<![\w@$])(?:[a-z0-9@$][ .\-_*+/\\]{1,2}){2,}[a-z0-9@$](?![\w@$])")
 _STRETCH = re.compile(r"([a-z])\1{2,}")
@@ -92,8 +93,8 @@ def _unleet(chars: list[str]) -> None:
     text = "".join(chars)
     for match in _WORDISH.finditer(text):
         word = match.group()
-        if word.isalpha() or word.isdigit():
-            continue
+        if word.isalpha() or word.isdigit() or _LEET_OR_MASK.search(word) is None:
+            continue  # nothing in it to turn into a letter ("it's", "don't")
         letters = sum(c.isalpha() for c in word)
         if letters == 0 or letters == len(word):
             continue
