@@ -14,6 +14,7 @@ import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import zipfile
 from pathlib import Path
@@ -83,18 +84,20 @@ def generate(path: Path, items: int, photos: int) -> dict[str, int]:
     return {"post": posts, "photo": photos, "comment": comments, "connection": connections}
 
 
-def run_review(path: str) -> None:
+def run_review(path: str, workers: int = 1) -> None:
     from safepractice.engine import Checker, SchoolContext
     from safepractice.engine.detectors import FACTORIES
     from safepractice.exports import review_archive
 
     started = time.perf_counter()
-    result = review_archive(path, Checker(SchoolContext(**SCHOOL)))
+    with TreeMemory() as tree:
+        result = review_archive(path, Checker(SchoolContext(**SCHOOL)), workers=workers)
     seconds = time.perf_counter() - started
     print(json.dumps({"seconds": seconds, "items": result.items, "by_kind": result.by_kind,
                       "findings": len(result.findings) + result.findings_not_kept,
-                      "detectors": len(FACTORIES), "error": result.error,
-                      "peak_rss_mb": _peak_mb()}))
+                      "detectors": len(FACTORIES), "workers": workers, "error": result.error,
+                      "peak_rss_mb": _peak_mb(),
+                      "all_processes_peak_rss_mb": round(tree.peak_kb / 1024, 1)}))
 
 
 def run_naive(path: str) -> None:
@@ -113,8 +116,56 @@ def _peak_mb() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
-def child(mode: str, path: Path) -> dict:
-    out = subprocess.run([sys.executable, __file__, f"--{mode}", str(path)], check=True,
+class TreeMemory:
+    """Samples the resident memory of this process and all its descendants (the check
+    workers hang under a forkserver, so RUSAGE_CHILDREN does not see them)."""
+
+    def __init__(self, every: float = 0.2) -> None:
+        self.peak_kb = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(every,), daemon=True)
+
+    def __enter__(self) -> "TreeMemory":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self, every: float) -> None:
+        while not self._stop.wait(every):
+            self.peak_kb = max(self.peak_kb, _tree_rss_kb(os.getpid()))
+
+
+def _tree_rss_kb(root: int) -> int:
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+    tree, frontier = {root}, [root]
+    while frontier:
+        parent = frontier.pop()
+        children = [pid for pid, ppid in parents.items() if ppid == parent]
+        tree.update(children)
+        frontier.extend(children)
+    total = 0
+    for pid in tree:
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            continue
+    return total
+
+
+def child(mode: str, path: Path, *extra: str) -> dict:
+    out = subprocess.run([sys.executable, __file__, f"--{mode}", str(path), *extra], check=True,
                          capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(SRC)})
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -125,9 +176,11 @@ def main() -> None:
     parser.add_argument("--photos", type=int, default=2_000)
     parser.add_argument("--review")
     parser.add_argument("--naive")
+    parser.add_argument("--workers", type=int, default=2,
+                        help="check processes for the parallel run (the serial run is also made)")
     args = parser.parse_args()
     if args.review:
-        return run_review(args.review)
+        return run_review(args.review, args.workers)
     if args.naive:
         return run_naive(args.naive)
     with tempfile.TemporaryDirectory() as folder:
@@ -137,10 +190,13 @@ def main() -> None:
         print(f"generated {path.stat().st_size / 1e6:.1f} MB zip {planned} in "
               f"{time.perf_counter() - started:.1f} s")
         naive = child("naive", path)
-        review = child("review", path)
-        print(f"naive json.load, no checks: {naive}")
-        print(f"streaming review + Checker: {review}")
-        print(f"time ratio review/naive: {review['seconds'] / naive['seconds']:.1f}x")
+        print(f"naive json.load, no checks: {naive}", flush=True)
+        serial = child("review", path, "--workers", "1")
+        print(f"streaming review + Checker, one process: {serial}", flush=True)
+        parallel = child("review", path, "--workers", str(args.workers))
+        print(f"streaming review + Checker, {args.workers} check workers: {parallel}")
+        for name, run in (("serial", serial), ("parallel", parallel)):
+            print(f"time ratio {name} review/naive: {run['seconds'] / naive['seconds']:.1f}x")
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ roster is; one-letter typos in longer words are found through a deletion index
 (each key word of five letters or more under every one-letter deletion of it).
 """
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,6 +46,7 @@ class PhraseIndex:
         self._keys: set[str] = set()
         self._fuzzy_keys: dict[str, set[str]] = {}
         self._resolved: dict[str, tuple[tuple[str, bool], ...]] = {}
+        self._dead: set[str] = set()  # words that resolve to no key
 
     def __bool__(self) -> bool:
         return bool(self._by_first)
@@ -62,6 +63,7 @@ class PhraseIndex:
                 for variant in {word} | _deletions(word):
                     self._fuzzy_keys.setdefault(variant, set()).add(word)
         self._resolved.clear()
+        self._dead.clear()
 
     def _resolve(self, word: str) -> tuple[tuple[str, bool], ...]:
         """The key words ``word`` may stand for, each with whether it matched exactly."""
@@ -83,13 +85,37 @@ class PhraseIndex:
         self._resolved[word] = result
         return result
 
+    def might_match(self, keys: Iterable[str]) -> bool:
+        """Can ``find`` match anything in a text of these folded words? Every match starts
+        at a word that resolves to a key; words known to resolve to none are set aside in
+        one set operation, so a text with no candidate costs no per-word Python work."""
+        if not self._by_first:
+            return False
+        unknown = set(keys).difference(self._dead)
+        found = False
+        for key in unknown:
+            if self._resolve(key):
+                found = True
+            elif len(key) <= FUZZY_MAX_LENGTH:
+                if len(self._dead) >= _CACHE_LIMIT:
+                    self._dead.clear()
+                self._dead.add(key)
+        return found
+
     def find(self, tokens: Sequence[Token]) -> list[PhraseMatch]:
         """Every phrase occurrence (overlaps included), in token order."""
         if not self._by_first:
             return []
-        resolved = [self._resolve(token.key) for token in tokens]
+        known = self._resolved.get
+        resolve = self._resolve
+        resolved = []
+        for token in tokens:
+            candidates = known(token.key)
+            resolved.append(resolve(token.key) if candidates is None else candidates)
         matches: list[PhraseMatch] = []
         for index, candidates in enumerate(resolved):
+            if not candidates:
+                continue
             for key, exact in candidates:
                 for entry in self._by_first.get(key, ()):
                     if not exact and not entry.fuzzy:

@@ -141,13 +141,24 @@ def normalise(text: str) -> Normalised:
 def _fold(text: str) -> Normalised:
     out: list[str] = []
     offsets: list[int] = []
-    for index, char in enumerate(text):
-        folded = char if char.isascii() else _fold_char(char)
-        for piece in folded:
-            out.append(piece)
-            offsets.append(index)
+    position = 0
+    # ASCII stretches are copied whole; only the other characters are folded one by one.
+    for match in _NON_ASCII.finditer(text):
+        index = match.start()
+        if index > position:
+            out.append(text[position:index])
+            offsets.extend(range(position, index))
+        folded = _fold_char(match.group())
+        out.append(folded)
+        offsets.extend([index] * len(folded))
+        position = index + 1
+    out.append(text[position:])
+    offsets.extend(range(position, len(text)))
     offsets.append(len(text))
     return Normalised("".join(out), tuple(offsets))
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 class _IdentityOffsets:
@@ -400,12 +411,28 @@ def words(text: str) -> list[Token]:
         return cached[1]
     result = []
     append = result.append
+    make = tuple.__new__  # Token(...) without the generated __new__'s extra frame
     for match in _WORD.finditer(text):
         word = match.group()
         start = match.start()
-        append(Token(word, fold_word(word), start, start + len(word)))
+        append(make(Token, (word, fold_word(word), start, start + len(word))))
     globals()["_last_words"] = (text, result)
     return result
 
 
 _last_words: tuple = (None, None)
+
+
+def word_texts_and_keys(text: str) -> tuple[list[str], list[str]]:
+    """The words of ``text`` as written and folded, without offsets: enough to ask whether
+    a text can hold a name at all before building ``words`` (most texts cannot)."""
+    cached = _last_keys
+    if cached[0] is text:
+        return cached[1]
+    texts = _WORD.findall(text)
+    result = (texts, list(map(fold_word, texts)))
+    globals()["_last_keys"] = (text, result)
+    return result
+
+
+_last_keys: tuple = (None, None)

@@ -18,6 +18,7 @@ from .archive import SafeArchive
 from .detect import detect_platform
 from .errors import ArchiveRefused
 from .limits import Limits
+from .parallel import check_in_workers
 from .readers import PLATFORM_NAMES, READERS
 from .readers.base import Reading
 
@@ -94,8 +95,13 @@ def review_archive(
     limits: Limits | None = None,
     on_progress: Callable[[Progress], None] | None = None,
     progress_every: int = 500,
+    workers: int = 1,
 ) -> ArchiveReview:
-    """Read one archive and check every item. A refused archive gives ``error``, not a raise."""
+    """Read one archive and check every item. A refused archive gives ``error``, not a raise.
+
+    With ``workers`` > 1 the items are checked in that many worker processes while this
+    one reads (``parallel.check_in_workers``); findings and their order are the same.
+    """
     started = time.monotonic()
     name = display_name or Path(path).name
     result = ArchiveReview(archive=name)
@@ -105,10 +111,16 @@ def review_archive(
         with SafeArchive(path, limits, display_name=name) as archive:
             result.platform = detect_platform(archive)
             reading = Reading(archive, result.platform)
-            for content in READERS[result.platform].read(reading):
+            items = READERS[result.platform].read(reading)
+            checked = (
+                check_in_workers(items, checker, workers)
+                if workers > 1
+                else checker.check_many(items)
+            )
+            for content, findings in checked:
                 progress.items += 1
                 result.by_kind[content.kind.value] += 1
-                for finding in checker.check(content):
+                for finding in findings:
                     progress.findings += 1
                     if len(result.findings) < limits.max_findings:
                         result.findings.append(reviewed(finding, content))

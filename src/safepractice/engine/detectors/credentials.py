@@ -76,7 +76,14 @@ class CredentialsDetector:
         norm = normalise(text)
         findings: list[Finding] = []
         covered = _Spans()
-        for pattern in (_PAIR, _GIVEN):
+        # Each pattern needs some words; the case-blind patterns are costly to run for nothing.
+        has_key = "pass" in lowered or "pw" in lowered or "pin" in lowered
+        patterns = []
+        if has_key and (":" in norm.text or "=" in norm.text):
+            patterns.append(_PAIR)
+        if has_key:
+            patterns.append(_GIVEN)
+        for pattern in patterns:
             for match in pattern.finditer(norm.text):
                 if covered.covers(match.start()):
                     continue
@@ -93,7 +100,10 @@ class CredentialsDetector:
                         replacement="[password removed]",
                     )
                 )
-        for match in _OFFER.finditer(norm.text):
+        offer_possible = "my" in lowered and any(
+            w in lowered for w in ("log", "password", "account", "username")
+        )
+        for match in _OFFER.finditer(norm.text) if offer_possible else ():
             if covered.covers(match.start()):
                 continue
             start, end = norm.span(*match.span())

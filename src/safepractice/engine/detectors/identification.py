@@ -14,7 +14,7 @@ from ..content import Content, ContentKind
 from ..context import SchoolContext
 from ..findings import Finding
 from ..matching import PhraseIndex, longest_non_overlapping
-from ..text import fold_word, normalise, strip_accents, words
+from ..text import fold_word, normalise, strip_accents, word_texts_and_keys, words
 from ._common import TEXT_KINDS, make_finding
 
 # Words a school's name shares with thousands of others; the rest is what identifies it.
@@ -105,11 +105,14 @@ _FIRST_PERSON_PROFESSION = re.compile(
     re.IGNORECASE,
 )
 
-# Every match of the patterns above holds one of these.
-_PROFESSION_HINT = re.compile(  # on lower-cased text (see _ANCHOR in text.py for why)
-    r"teach|head|senc|sendco|hlta|nqt|ect|educator|lsa|governor|supervisor|caretaker|"
-    r"site\s+manager|dinner|school|class|pupil|student|year|yr|y\d|#|\bta\b"
-)
+# Every match of the patterns above holds one of these: the plain words are tested with
+# ``in`` (a regex alternation of literals is tried at every position), the rest by pattern.
+_PROFESSION_HINTS = (
+    "teach", "head", "senc", "hlta", "nqt", "ect", "educator", "lsa", "governor",
+    "supervisor", "caretaker", "dinner", "school", "class", "pupil", "student", "year",
+    "yr", "#",
+)  # fmt: skip
+_PROFESSION_HINT = re.compile(r"site\s+manager|y\d|\bta\b")  # on lower-cased text
 
 
 class IdentificationDetector:
@@ -125,6 +128,10 @@ class IdentificationDetector:
             self._add_school(context)
         if context.local_authority:
             self._add_local_authority(context)
+        self.acronym_initials = frozenset(acronym[0] for acronym in self.acronyms)
+        self.acronym_words = frozenset(
+            f"{acronym}{ending}" for acronym in self.acronyms for ending in ("", "'s", "’s")
+        )
 
     # -- building ---------------------------------------------------------------------------
     def _add_school(self, context: SchoolContext) -> None:
@@ -175,7 +182,11 @@ class IdentificationDetector:
 
     def _names(self, norm, in_profile: bool) -> Iterator[Finding]:
         hits: list[tuple[int, int, _Name, str]] = []
-        tokens = words(norm.text)
+        texts, keys = word_texts_and_keys(norm.text)
+        if self.index.might_match(keys) or not self.acronym_words.isdisjoint(texts):
+            tokens = words(norm.text)
+        else:
+            tokens = []  # no word of the text can start a name or be an acronym
         for match in longest_non_overlapping(self.index.find(tokens)):
             name: _Name = match.payload
             typo = match.exact_words < match.length
@@ -188,7 +199,10 @@ class IdentificationDetector:
             start, end = tokens[match.first].start, tokens[last].end
             hits.append((start, end, name, "with a typo" if typo else ""))
         if self.acronyms:
+            initials = self.acronym_initials
             for token in tokens:
+                if token.text[0] not in initials:
+                    continue  # most words: no acronym starts with their letter
                 bare = token.text[:-2] if token.text.endswith(("'s", "’s")) else token.text
                 if bare in self.acronyms:
                     hits.append((token.start, token.end, self.acronyms[bare], "initials"))
@@ -229,7 +243,10 @@ class IdentificationDetector:
             )
 
     def _profession(self, norm, in_profile: bool) -> Iterator[Finding]:
-        if _PROFESSION_HINT.search(norm.text.lower()) is None:
+        lowered = norm.text.lower()
+        if not any(hint in lowered for hint in _PROFESSION_HINTS) and (
+            _PROFESSION_HINT.search(lowered) is None
+        ):
             return  # the full patterns are costly; most posts have none of their words
         pattern = _PROFILE_PROFESSION if in_profile else _FIRST_PERSON_PROFESSION
         rule = "identification.profession-in-profile" if in_profile else "identification.profession"

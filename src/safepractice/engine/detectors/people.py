@@ -14,7 +14,7 @@ from ..context import SchoolContext
 from ..findings import Finding, Severity
 from ..matching import PhraseMatch
 from ..roster import NameHit, roster_index
-from ..text import Normalised, Token, normalise, words
+from ..text import Normalised, Token, normalise, word_texts_and_keys, words
 from ._common import TEXT_KINDS, make_finding
 
 # Words near a first name that say it is a pupil's ("Jack in my class").
@@ -101,6 +101,8 @@ class PeopleDetector:
         if not content.text or not self.index:
             return []
         norm = normalise(content.text)
+        if not self.index.might_match(word_texts_and_keys(norm.text)[1]):
+            return []  # no word of the text can start a roster name
         tokens = words(norm.text)
         hits = self._hits(tokens)
         findings = [self._name_finding(norm, hit) for hit in hits]

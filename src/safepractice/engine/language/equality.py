@@ -117,6 +117,39 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 _SLUR_TOKEN = frozenset(SLURS)
 _ANY_ID = re.compile(rf"(?<!\w){_ID}")
+
+
+def _first_words() -> frozenset[str] | None:
+    """The first word of every identity phrase _ID can match, or None when one starts
+    with something other than a word character (then no word test can stand in for it)."""
+    phrases = [*IDENTITIES, *IDENTITY_ADJECTIVES, *(s for s in SLURS if s not in SLUR_HOMONYMS)]
+    firsts = set()
+    for phrase in phrases:
+        first = re.match(r"\w+", phrase.lower())
+        if first is None:
+            return None
+        firsts.add(first.group())
+    return frozenset(firsts)
+
+
+# A match of _ANY_ID starts with a whole word from this set (the optional "all", "the"...
+# before it is optional), so a text without one cannot match: a set test instead of
+# running a 3,000-character alternation at every position.
+_ID_FIRST_WORDS = _first_words()
+_WORDS = re.compile(r"\w+")
+
+
+def _may_name_a_group(text: str) -> bool:
+    """Whether _ANY_ID matches ``text`` anywhere, trying it only where a word that can
+    start an identity phrase starts (its optional lead word, "all", "the"..., never makes
+    a match that the phrase alone would not make)."""
+    lowered = text.lower()
+    if _ID_FIRST_WORDS is None or len(lowered) != len(text):
+        return _ANY_ID.search(text) is not None
+    for word in _WORDS.finditer(lowered):
+        if word.group() in _ID_FIRST_WORDS and _ANY_ID.match(text, word.start()):
+            return True
+    return False
 _SPEECH = re.compile(rf"(?<!\w)(?:{words_pattern(SPEECH_WORDS)}|if\s+you\s+think)(?!\w)")
 _CONDEMN = re.compile(rf"(?<!\w)(?:{words_pattern(CONDEMNATION)})(?!\w)")
 _QUOTED = re.compile(r"\"[^\"]{3,}\"|“[^”]{3,}”|(?:(?<=\s)|^)'[^']{3,}'(?=[\s.,!?;:]|$)")
@@ -152,7 +185,7 @@ class EqualityDetector:
         norm = normalise(content.text)
         text = norm.text
         seen: list[tuple[int, int]] = []
-        if not _ANY_ID.search(text):  # every pattern needs a group: skip them all
+        if not _may_name_a_group(text):  # every pattern needs a group: skip them all
             yield from self._slurs(content, norm, seen)
             return
         for start, end in sentences(text):

@@ -46,7 +46,7 @@ BENIGN_PHRASES = (
     "pigs in blankets", "three little pigs", "peppa pig", "cow parsley", "dairy cow",
     "mad hatter", "fancy dress", "hell of a", "cock-a-doodle", "woodcock", "peacock",
     "shuttlecock", "cocktail", "scunthorpe", "dickens", "moby dick", "spotted dick",
-    "great tit", "blue tit", "tits and", "knob of butter", "bitter", "sussex",
+    "great tit", "blue tit", "tits and", "knob of butter", "bitter", "sussex", "hit me up",
 )
 
 # Slurs by protected characteristic (Equality Act 2010 names).

@@ -11,6 +11,7 @@ import sys
 import threading
 from array import array
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 from .features import DIM, DIM_BITS, bigram_bucket, word_buckets
@@ -31,6 +32,7 @@ class LinearModel:
     threshold: float
     meta: dict
     _word_scores: dict[str, tuple[float, int]] = field(default_factory=dict, repr=False)
+    _bigram_weights: dict[tuple[str, str], float] = field(default_factory=dict, repr=False)
 
     def word_score(self, word: str) -> tuple[float, int]:
         """A word's summed weight and its number of features (cached per word)."""
@@ -48,11 +50,18 @@ class LinearModel:
         """The probability and each word's share of the (pre-sigmoid) score."""
         if not words:
             return 1.0 / (1.0 + math.exp(-self.bias)), []
-        weights = self.weights
-        scored = [self.word_score(w) for w in words]
+        known = self._word_scores
+        word_score = self.word_score
+        scored = [known.get(w) or word_score(w) for w in words]
         parts = [score for score, _ in scored]
-        for i in range(len(words) - 1):
-            half = weights[bigram_bucket(words[i], words[i + 1])] / 2.0
+        bigrams = self._bigram_weights
+        if len(bigrams) >= _WORD_CACHE_LIMIT:
+            bigrams.clear()
+        weights = self.weights
+        for i, pair in enumerate(pairwise(words)):
+            half = bigrams.get(pair)
+            if half is None:
+                half = bigrams[pair] = weights[bigram_bucket(*pair)] / 2.0
             parts[i] += half
             parts[i + 1] += half
         count = len(words) - 1 + sum(n for _, n in scored)

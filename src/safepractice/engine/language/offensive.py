@@ -32,6 +32,9 @@ _MASKED = {
 }
 
 
+_LEXICON_WORDS = PROFANITY | frozenset(SLURS) | frozenset(INSULTS)
+
+
 def _masked_word(token: str) -> str | None:
     """The profanity a masked token stands for ("f*ck", "sh*t"), if any."""
     if "*" not in token:
@@ -61,13 +64,21 @@ class OffensiveDetector:
             for i, (_, s, e) in enumerate(toks)
             if s >= m.start() and e <= m.end()
         }
-        words = [model_word(t) for i, (t, _, _) in enumerate(toks) if i not in benign]
-        kept = [i for i in range(len(toks)) if i not in benign]
+        if benign:
+            words = [model_word(t) for i, (t, _, _) in enumerate(toks) if i not in benign]
+            kept = [i for i in range(len(toks)) if i not in benign]
+        else:
+            words = [model_word(t) for t, _, _ in toks]
+            kept = list(range(len(toks)))
         probability, parts = self.model.contributions(words)
         hits: list[int] = []
         mild_only = True
-        for i, (token, _, _) in enumerate(toks):
-            if i in benign:
+        if "*" in norm.text or not _LEXICON_WORDS.isdisjoint([t for t, _, _ in toks]):
+            candidates = enumerate(toks)
+        else:
+            candidates = iter(())  # only lexicon words and masked ones can be hits
+        for i, (token, _, _) in candidates:
+            if i in benign or (token not in _LEXICON_WORDS and "*" not in token):
                 continue
             word = token if token in PROFANITY or token in SLURS else _masked_word(token)
             if word:

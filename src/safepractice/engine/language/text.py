@@ -30,6 +30,7 @@ LEET = {
 # "*" and similar stand for a hidden letter: kept as a wildcard the lexicon can match.
 MASKS = frozenset("*#%")
 
+_LEET_OR_MASK = re.compile("[" + re.escape("".join(sorted(set(LEET) | MASKS))) + "]")
 _WORDISH = re.compile(r"[\w@$!|€*#%'’]+")
 _SPLIT_RUN = re.compile(r"(?<![\w@$])(?:[a-z0-9@$][ .\-_*+/\\]{1,2}){2,}[a-z0-9@$](?![\w@$])")
 _STRETCH = re.compile(r"([a-z])\1{2,}")
@@ -57,21 +58,34 @@ def _fold_chars(text: str) -> tuple[list[str], list[int]]:
         return list(text.lower()), list(range(len(text)))
     chars: list[str] = []
     offsets: list[int] = []
-    for index, char in enumerate(text):
-        if char in ZERO_WIDTH:
-            continue
-        if char.isascii():
-            folded = char.lower()
-        else:
-            folded = unicodedata.normalize("NFKD", char)
-            folded = "".join(c for c in folded if not unicodedata.combining(c))
-            folded = unicodedata.normalize("NFKC", folded).casefold().translate(HOMOGLYPHS)
-            if folded in ("’", "‘"):
-                folded = "'"
-        for piece in folded:
+    position = 0
+    # ASCII stretches are lowered whole; only the other characters are folded one by one.
+    for match in _NON_ASCII.finditer(text):
+        index = match.start()
+        if index > position:
+            chars.extend(text[position:index].lower())
+            offsets.extend(range(position, index))
+        for piece in _fold_char(match.group()):
             chars.append(piece)
             offsets.append(index)
+        position = index + 1
+    chars.extend(text[position:].lower())
+    offsets.extend(range(position, len(text)))
     return chars, offsets
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+@lru_cache(maxsize=8192)
+def _fold_char(char: str) -> str:
+    """One non-ASCII character as the detectors read it ("" for a zero-width one)."""
+    if char in ZERO_WIDTH:
+        return ""
+    folded = unicodedata.normalize("NFKD", char)
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    folded = unicodedata.normalize("NFKC", folded).casefold().translate(HOMOGLYPHS)
+    return "'" if folded in ("’", "‘") else folded
 
 
 def _unleet(chars: list[str]) -> None:
@@ -79,8 +93,8 @@ def _unleet(chars: list[str]) -> None:
     text = "".join(chars)
     for match in _WORDISH.finditer(text):
         word = match.group()
-        if word.isalpha() or word.isdigit():
-            continue
+        if word.isalpha() or word.isdigit() or _LEET_OR_MASK.search(word) is None:
+            continue  # nothing in it to turn into a letter ("it's", "don't")
         letters = sum(c.isalpha() for c in word)
         if letters == 0 or letters == len(word):
             continue
@@ -138,8 +152,19 @@ _TOKEN = re.compile(r"[a-z*][a-z*']*|\d+|@\w+|#\w+|[\U0001F300-\U0001FAFF\u2639\
 
 
 def tokens(norm: Normalised) -> list[tuple[str, int, int]]:
-    """Word tokens of normalised text with their normalised start and end."""
-    return [(m.group().strip("'"), m.start(), m.end()) for m in _TOKEN.finditer(norm.text)]
+    """Word tokens of normalised text with their normalised start and end.
+
+    Several detectors read the same post's tokens in a row, so the last result is kept
+    (callers must not change the list)."""
+    cached = _last_tokens
+    if cached[0] is norm:
+        return cached[1]
+    result = [(m.group().strip("'"), m.start(), m.end()) for m in _TOKEN.finditer(norm.text)]
+    globals()["_last_tokens"] = (norm, result)
+    return result
+
+
+_last_tokens: tuple = (None, None)
 
 
 def model_word(token: str) -> str:

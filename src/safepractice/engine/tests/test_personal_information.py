@@ -98,3 +98,39 @@ def test_a_birth_without_a_date_is_not_a_date_of_birth():
 def test_the_suggestion_shows_the_text_with_the_number_removed():
     (finding,) = CHECKER.check(post("Call me on 07700 900123"))
     assert "Call me on [number removed]" in finding.suggestion
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("Plumber was great, his number: (029) 2018682", "(029) 2018682"),
+        ("Lost my phone, text 0292018590 instead x", "0292018590"),
+        ("+44289018327 - that's the new landline", "+44289018327"),
+        ("New number is +44(0)28 9018362, save it!", "+44(0)28 9018362"),
+        ("Car for sale, £1,200 ono, 0289 018 492", "0289 018 492"),
+        ("call me on 0 2 9 2 0 1 8 6 8 2 tonight", "0 2 9 2 0 1 8 6 8 2"),
+    ],
+)
+def test_a_phone_shaped_uk_number_a_digit_short_is_still_found(text, number):
+    assert found(CHECKER.check(post(text)), text) == [("personal-information.phone", number)]
+
+
+def test_a_phone_shaped_number_is_less_certain_than_a_valid_one():
+    (shaped,) = CHECKER.check(post("text 0292018590 later"))
+    (valid,) = CHECKER.check(post("text 02920 185900 later"))
+    assert shaped.confidence < valid.confidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Order 0292018682 was delivered on 18/7/2024",
+        "Account number 0123456789 for the direct debit",
+        "Reference 07123 456 78 for the council tax query",
+        "Doors open 01.02.2024 10:30, tickets £12.50",
+        "Scores were 0 2 9 2 0 1 8 6 8 2 across the ten rounds",
+        "Policy no. 0291 2345 67 renewed today",
+    ],
+)
+def test_phone_shaped_reference_and_account_numbers_are_left_alone(text):
+    assert CHECKER.check(post(text)) == []
