@@ -19,6 +19,21 @@ def default_detector_factories() -> list[DetectorFactory]:
     return list(FACTORIES)
 
 
+def _one_per_topic_and_span(findings: list[Finding]) -> list[Finding]:
+    """Two detectors may find the same thing (asking a pupil for their Snapchat is both a
+    request for personal details and grooming-risk wording): keep the strongest of the
+    findings that share a topic and a span, so the person is told once."""
+    strongest: dict[tuple[str, int, int], Finding] = {}
+    for finding in findings:
+        key = (finding.topic, finding.start, finding.end)
+        kept = strongest.get(key)
+        if kept is None or (finding.severity.rank, finding.confidence, kept.rule) > (
+            kept.severity.rank, kept.confidence, finding.rule
+        ):
+            strongest[key] = finding
+    return list(strongest.values())
+
+
 class Checker:
     """Build once per school context; call ``check`` for each item.
 
@@ -47,7 +62,7 @@ class Checker:
             if content.kind in detector.kinds:
                 findings.extend(detector.detect(content))
         completed = [self._complete(finding, content.text) for finding in findings]
-        return sorted(completed, key=Finding.sort_key)
+        return sorted(_one_per_topic_and_span(completed), key=Finding.sort_key)
 
     def check_many(self, items: Iterable[Content]) -> Iterable[tuple[Content, list[Finding]]]:
         for item in items:

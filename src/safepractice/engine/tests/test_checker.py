@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from safepractice.engine import Checker, Content, SchoolContext
+from safepractice.engine import Checker, Content, ContentKind, Finding, SchoolContext, Severity
 from safepractice.engine.context import RosterPerson
 
 from .helpers import checker, post, school
@@ -84,3 +84,25 @@ def test_a_megabyte_is_checked_in_linear_time(unit):
     small_time = max(min(seconds(small), seconds(small)), 0.002)
     large_time = min(seconds(large), seconds(large))
     assert large_time / small_time < 40  # linear gives about 10, quadratic about 100
+
+
+class _Fixed:
+    kinds = frozenset({ContentKind.POST})
+
+    def __init__(self, name, rule, severity, start=0, end=5):
+        self.name, self.rule, self.severity, self.start, self.end = name, rule, severity, start, end
+
+    def detect(self, content):
+        yield Finding(self.rule, "grooming-risk", Severity(self.severity), self.start, self.end,
+                      0.8, "why", "what to do")
+
+
+def test_findings_of_one_topic_on_one_span_are_told_once_at_the_strongest():
+    factories = [
+        lambda ctx: _Fixed("a", "communication.request-personal-info", "risk"),
+        lambda ctx: _Fixed("b", "communication.grooming-risk", "breach"),
+        lambda ctx: _Fixed("c", "communication.grooming-risk", "breach", 6, 9),
+    ]
+    findings = Checker(SchoolContext(), factories).check(Content("hello there"))
+    assert [(f.rule, f.start) for f in findings] == [
+        ("communication.grooming-risk", 0), ("communication.grooming-risk", 6)]

@@ -27,11 +27,12 @@ def test_talk_about_passwords_is_not_sharing_one(text):
     assert CHECKER.check(post(text)) == []
 
 
-def test_asking_a_pupil_for_their_snapchat_is_flagged():
+def test_asking_a_pupil_for_their_snapchat_is_flagged_once_as_grooming_risk():
     text = "Hi, what's your snapchat?"
-    assert found(CHECKER.check(message(text, "pupil")), text) == [
-        ("communication.request-personal-info", "what's your snapchat")
-    ]
+    findings = CHECKER.check(message(text, "pupil"))
+    # The contact-request and grooming detectors both see it; the stronger finding stays.
+    assert found(findings, text) == [("communication.grooming-risk", "what's your snapchat")]
+    assert findings[0].severity == "breach"
 
 
 def test_asking_a_parent_for_a_number_is_part_of_the_job():
