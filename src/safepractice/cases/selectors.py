@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from safepractice.schools.models import Membership
@@ -27,8 +27,16 @@ def visible_cases(membership: Membership) -> QuerySet[Case]:
 
 def my_reports(membership: Membership) -> QuerySet[Case]:
     """What this member raised or was told about, but may only see in summary."""
+    # Summary-only cases are always ones the member raised or is the subject of: fetching
+    # those ids first (by the two indexed keys) spares the access rules a walk over every case
+    # of the school, which the planner would otherwise choose for the ordering.
+    theirs = list(
+        Case.objects.filter(Q(raised_by=membership) | Q(concerns=membership))
+        .values_list("pk", flat=True)
+    )
     return (
         school_cases(membership.school)
+        .filter(pk__in=theirs)
         .filter(access.summary_q(membership))
         .exclude(access.view_q(membership))
         .order_by("-raised_at", "-pk")
