@@ -284,7 +284,30 @@ _disposal_in_progress: contextvars.ContextVar[bool] = contextvars.ContextVar(
 )
 
 
-class CaseEvent(models.Model):
+class AppendOnlyModel(models.Model):
+    """Written once; changed never; deleted only by a retention disposal."""
+
+    change_refused = "These records cannot be changed."
+    delete_refused = "These records cannot be deleted."
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise PermissionError(self.change_refused)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if _disposal_in_progress.get():
+            return super().delete(*args, **kwargs)
+        raise PermissionError(self.delete_refused)
+
+
+
+class CaseEvent(AppendOnlyModel):
     """One line of a case's chronology. Append-only."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
@@ -297,7 +320,8 @@ class CaseEvent(models.Model):
     body = models.TextField(blank=True)
     detail = models.JSONField(default=dict, blank=True)
 
-    objects = AppendOnlyQuerySet.as_manager()
+    change_refused = "Chronology entries cannot be changed."
+    delete_refused = "Chronology entries cannot be deleted."
 
     class Meta:
         ordering = ["at", "pk"]
@@ -305,18 +329,9 @@ class CaseEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.summary}"
 
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise PermissionError("Chronology entries cannot be changed.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        if _disposal_in_progress.get():
-            return super().delete(*args, **kwargs)
-        raise PermissionError("Chronology entries cannot be deleted.")
 
 
-class EvidenceItem(models.Model):
+class EvidenceItem(AppendOnlyModel):
     """One file in the vault. Never changed or deleted; a correction supersedes it."""
 
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="evidence")
@@ -334,23 +349,14 @@ class EvidenceItem(models.Model):
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="superseded_by"
     )
 
-    objects = AppendOnlyQuerySet.as_manager()
+    change_refused = "Evidence cannot be changed; add a new item that supersedes it."
+    delete_refused = "Evidence cannot be deleted."
 
     class Meta:
         ordering = ["added_at", "pk"]
 
     def __str__(self) -> str:
         return f"{self.original_name} ({self.sha256[:12]})"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise PermissionError("Evidence cannot be changed; add a new item that supersedes it.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        if _disposal_in_progress.get():
-            return super().delete(*args, **kwargs)
-        raise PermissionError("Evidence cannot be deleted.")
 
     @staticmethod
     def new_stored_name() -> str:
