@@ -39,7 +39,8 @@ class Content:
     """One item to check. ``text`` is what the detectors read; the rest is context.
 
     For a connection, ``text`` is the display name and ``handle`` the account name. For a
-    photo, ``photo`` holds the image's metadata (EXIF and the like) read by a front.
+    photo, ``photo`` holds the image's metadata read by a front (EXIF and the like); where it
+    was taken is always ``photo["gps"] = {"latitude": ..., "longitude": ...}``.
     """
 
     text: str

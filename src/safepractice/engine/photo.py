@@ -417,7 +417,7 @@ class PhotoDetector:
 
     def detect(self, content: Content) -> Iterable[Finding]:
         photo = content.photo or {}
-        if gps := _position(photo):
+        if gps := photo.get("gps"):
             yield Finding(
                 rule=LOCATION_RULE,
                 topic="photo-location",
@@ -460,16 +460,6 @@ class PhotoDetector:
                 ),
                 detail={"faces": faces},
             )
-
-
-def _position(photo: Mapping[str, Any]) -> dict[str, float] | None:
-    """GPS as ``read_photo`` reports it (``gps``) or as archives' JSON gives it (flat keys)."""
-    if gps := photo.get("gps"):
-        return dict(gps)
-    latitude, longitude = photo.get("latitude"), photo.get("longitude")
-    if isinstance(latitude, int | float) and isinstance(longitude, int | float):
-        return {"latitude": float(latitude), "longitude": float(longitude)}
-    return None
 
 
 def photo_detector(context: SchoolContext) -> PhotoDetector:

@@ -33,7 +33,7 @@ def from_json(exif: dict[str, Any] | None) -> dict[str, Any]:
     photo: dict[str, Any] = {}
     latitude, longitude = _number(exif.get("latitude")), _number(exif.get("longitude"))
     if latitude is not None and longitude is not None and (latitude, longitude) != (0.0, 0.0):
-        photo["latitude"], photo["longitude"] = latitude, longitude
+        photo["gps"] = {"latitude": latitude, "longitude": longitude}
     taken = parse_date(exif.get("taken_timestamp") or exif.get("date_time_original"))
     if taken:
         photo["taken"] = taken.isoformat()
@@ -71,7 +71,7 @@ def from_image(stream: BinaryIO, header_limit: int) -> dict[str, Any]:
         latitude = _degrees(gps.get(2), gps.get(1))
         longitude = _degrees(gps.get(4), gps.get(3))
         if latitude is not None and longitude is not None:
-            photo["latitude"], photo["longitude"] = round(latitude, 6), round(longitude, 6)
+            photo["gps"] = {"latitude": round(latitude, 6), "longitude": round(longitude, 6)}
     if exif.get(_MAKE):
         photo["camera_make"] = clean(exif[_MAKE])
     if exif.get(_MODEL):

@@ -186,7 +186,7 @@ def action_for(finding: Finding, content: Content) -> str:
     if kind is ContentKind.CONNECTION or finding.topic == "connection-pupil":
         return _UNFRIEND.get(content.platform or "", "Remove this connection.")
     if kind is ContentKind.PHOTO or finding.topic.startswith("photo-"):
-        if finding.topic == "photo-location" or (content.photo or {}).get("latitude"):
+        if finding.topic == "photo-location" or (content.photo or {}).get("gps"):
             return "Strip the location from this photo, or delete the photo."
         return "Delete this photo or restrict who can see it."
     if kind is ContentKind.PROFILE:

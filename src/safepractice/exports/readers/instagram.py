@@ -96,9 +96,8 @@ def _posts(reading: Reading, member: Member, stream: BinaryIO) -> Iterator[Conte
                 if isinstance(exif, list):
                     for entry in exif:
                         photo |= from_json(entry)
-            for key in ("latitude", "longitude"):
-                if item.get(key) is not None:
-                    photo[key] = item[key]
+            photo |= from_json({"latitude": item.get("latitude"),
+                                "longitude": item.get("longitude")})
             photo |= reading.photo_file_metadata(uri)
             yield reading.item(
                 ContentKind.PHOTO, "" if len(media) == 1 else clean(item.get("title")),

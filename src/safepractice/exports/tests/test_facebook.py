@@ -43,7 +43,7 @@ def test_profile_gives_workplace_job_title_and_phone(read_fixture):
 def test_photo_carries_location_from_the_json_and_dates_from_the_post(read_fixture):
     _, items, _ = read_fixture("facebook_2021")
     (photo,) = [item for item in items if item.kind is ContentKind.PHOTO]
-    assert (photo.photo["latitude"], photo.photo["longitude"]) == (50.7192, -1.8808)
+    assert (photo.photo["gps"]["latitude"], photo.photo["gps"]["longitude"]) == (50.7192, -1.8808)
     assert photo.location == "photos_and_videos/MobileUploads_abc/20210701_beach.jpg"
     assert photo.date.year == 2021
 
@@ -52,7 +52,7 @@ def test_photo_location_is_read_from_the_image_file_when_the_json_has_none(read_
     _, items, _ = read_fixture("facebook_2024")
     (photo,) = [item for item in items if item.kind is ContentKind.PHOTO]
     assert photo.photo["source"] == "file"
-    assert abs(photo.photo["latitude"] - 51.4545) < 1e-4
+    assert abs(photo.photo["gps"]["latitude"] - 51.4545) < 1e-4
 
 
 def test_check_in_place_becomes_an_item_with_its_address(read_fixture):

@@ -23,8 +23,8 @@ def test_single_image_caption_and_carousel_caption(read_fixture):
 
 def test_exif_location_and_profile_labels_whatever_their_case(read_fixture):
     _, items, _ = read_fixture("instagram_2025")
-    located = [i for i in items if i.kind is ContentKind.PHOTO and i.photo.get("latitude")]
-    assert located[0].photo["latitude"] == 51.4545
+    located = [i for i in items if i.kind is ContentKind.PHOTO and i.photo.get("gps")]
+    assert located[0].photo["gps"]["latitude"] == 51.4545
     profile = {(i.profile_field, i.text) for i in items if i.kind is ContentKind.PROFILE}
     assert (ProfileField.BIO, "Year 4 teacher at Oakfield Primary 🍎") in profile
     assert (ProfileField.NAME, "Alex Téacher") in profile  # mojibake repaired

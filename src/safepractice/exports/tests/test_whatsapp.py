@@ -25,7 +25,7 @@ def test_ios_chat_uk_dates_and_attached_photo_with_its_exif(read_fixture):
     dated = [i.date for i in items if i.kind is ContentKind.MESSAGE]
     assert dated[1] == datetime(2020, 6, 13, 9, 1, tzinfo=LONDON)
     (photo,) = [i for i in items if i.kind is ContentKind.PHOTO]
-    assert photo.photo["latitude"] == 51.5014
+    assert photo.photo["gps"]["latitude"] == 51.5014
 
 
 def test_phone_number_authors_become_connections(read_fixture):
