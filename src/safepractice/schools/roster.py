@@ -88,6 +88,12 @@ def decode(data: bytes) -> tuple[str, str]:
         raise RosterError(
             f"The file is {len(data) / 1_048_576:.1f} MB; the limit is 20 MB."
         )
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # Excel's "Unicode text" export is UTF-16 with a byte-order mark.
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as broken:
+            raise RosterError("The file says it is UTF-16 but is damaged.") from broken
     if b"\x00" in data[:4096]:
         raise RosterError("This is not a CSV file (it looks like a binary file, e.g. Excel).")
     try:

@@ -132,3 +132,11 @@ def test_an_unknown_staff_category_names_the_allowed_ones():
     with pytest.raises(RosterError) as error:
         import_roster(make_school(), data.encode(), "staff")
     assert "Wizard" in str(error.value) and "Teacher" in str(error.value)
+
+
+def test_utf_16_from_excels_unicode_text_export_is_read():
+    school = make_school()
+    data = SIMS_PUPILS.replace(",", "\t").encode("utf-16")
+    result = import_roster(school, data, "pupils")
+    assert (result.created, result.encoding) == (3, "utf-16")
+    assert Pupil.objects.get(external_id="A123456789012").first_name == "Zoë"
