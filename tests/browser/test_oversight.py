@@ -1,19 +1,15 @@
 """Oversight in a real browser: the head's dashboard and its charts, an overdue count followed
-to its list, and a governor downloading the termly report (its text read with pdftotext)."""
+to its list, and a governor downloading the termly report (its text read back from the PDF)."""
 
 import datetime
 import re
-import subprocess
+from pathlib import Path
 
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from safepractice.testing.factories import make_member, make_user
-
-
-def _pdf_text(path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
-                          check=True, text=True).stdout
+from safepractice.testing.pdf import pdf_text
 
 
 def test_head_sees_charts_and_follows_an_overdue_count_to_its_list(signed_in, demo_school,
@@ -67,7 +63,7 @@ def test_governor_downloads_the_termly_report_with_figures_and_no_names(
     shots(page, "1-reports")
     with page.expect_download() as download:
         page.get_by_role("link", name=f"{term.name} (").click()
-    text = _pdf_text(download.value.path())
+    text = pdf_text(Path(download.value.path()))
 
     assert demo_school.name in text
     assert term.name in text

@@ -1,5 +1,4 @@
 import datetime
-import subprocess
 
 import pytest
 from django.urls import reverse
@@ -13,17 +12,12 @@ from safepractice.oversight.terms import Term
 from safepractice.schools.models import Role
 from safepractice.testing.auth import sign_in_verified
 from safepractice.testing.factories import make_member, make_school, make_user
+from safepractice.testing.pdf import pdf_text
 
 from .factories import acknowledge, make_case, make_declaration, make_policy
 
 pytestmark = pytest.mark.django_db
 DAY = datetime.timedelta(days=1)
-
-
-def pdf_text(pdf: bytes) -> str:
-    result = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf,
-                            capture_output=True, check=True)
-    return result.stdout.decode()
 
 
 def _this_term() -> Term:
