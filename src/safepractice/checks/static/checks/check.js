@@ -13,3 +13,10 @@ document.addEventListener("click", async (event) => {
   }
   if (status) status.textContent = "Copied.";
 });
+
+// Text already in the box when the page is ready (restored by the browser on going back,
+// or typed before the scripts had loaded) is checked at once, as typing would have done.
+document.addEventListener("DOMContentLoaded", () => {
+  const text = document.getElementById("id_text");
+  if (text && text.value.trim() && window.htmx) htmx.trigger(text.form, "submit");
+});
