@@ -13,6 +13,7 @@ from ..content import Content
 from ..context import SchoolContext
 from ..findings import Finding
 from ..text import DigitRun, Normalised, digit_runs, might_hold_number, normalise
+from ..uk_numbers import UK_COUNTRY_CODE, is_valid_uk, possible_uk_lengths
 from ._common import TEXT_KINDS, make_finding, to_pupil_or_parent
 
 # --- phone numbers ------------------------------------------------------------------------
@@ -33,11 +34,13 @@ def _plausibility(number: phonenumbers.PhoneNumber) -> float | None:
     """The confidence for a parsed number: valid, or a UK number of a real shape (Ofcom's
     drama ranges such as 07700 900xxx are "possible" but not "valid", and people do post
     them as their number); None for anything else."""
-    if phonenumbers.is_valid_number(number):
-        return VALID
-    if number.country_code != 44 or not phonenumbers.is_possible_number(number):
-        return None
+    if number.country_code != UK_COUNTRY_CODE:
+        return VALID if phonenumbers.is_valid_number(number) else None
     national = str(number.national_number)
+    if is_valid_uk(national):
+        return VALID
+    if len(national) not in possible_uk_lengths():
+        return None
     return POSSIBLE if len(national) == 10 and national[0] in "1237" else None
 
 
