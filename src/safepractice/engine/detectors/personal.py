@@ -12,7 +12,14 @@ import phonenumbers
 from ..content import Content
 from ..context import SchoolContext
 from ..findings import Finding
-from ..text import DigitRun, Normalised, digit_runs, might_hold_number, normalise
+from ..text import (
+    DigitRun,
+    Normalised,
+    digit_runs,
+    might_hold_number,
+    normalise,
+    word_texts_and_keys,
+)
 from ..uk_numbers import UK_COUNTRY_CODE, is_valid_uk, possible_uk_lengths
 from ._common import TEXT_KINDS, make_finding, to_pupil_or_parent
 
@@ -20,7 +27,6 @@ from ._common import TEXT_KINDS, make_finding, to_pupil_or_parent
 
 _PHONE_REPLACEMENT = "[number removed]"
 _DIGIT = re.compile(r"[0-9]")
-_LETTER_DIGIT = re.compile(r"[A-Za-z][0-9]")
 _EMAIL_REPLACEMENT = "[email removed]"
 
 
@@ -156,10 +162,12 @@ def phone_numbers_in(run: DigitRun, shaped: ShapeCheck | None = None) -> Iterato
 
 
 # Words that say a number is a phone number, and words that say it is something else.
+_STRONG_PHONE_WORDS = (
+    r"call|calls|calling|text|texts|txt|ring|rang|mobile|mob|tel|phone|phoned|"
+    r"whatsapp|landline|dial|sms"
+)
 _PHONE_WORDS = re.compile(
-    r"\b(?:call|calls|calling|text|texts|txt|ring|rang|mobile|mob|tel|phone|phoned|"
-    r"whatsapp|landline|number|no|num|dial|sms|contact|reach)\b",
-    re.IGNORECASE,
+    r"\b(?:" + _STRONG_PHONE_WORDS + r"|number|no|num|contact|reach)\b", re.IGNORECASE
 )
 _REFERENCE_WORDS = re.compile(
     r"\b(?:order|ref|reference|invoice|account|acct|a/c|tracking|booking|policy|customer|"
@@ -168,6 +176,22 @@ _REFERENCE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _CONTEXT_BEFORE, _CONTEXT_AFTER = 40, 25
+_REFERENCE_REACH = 30
+# The last reference word before a number, with nothing after it that ends the sentence
+# or says "phone" ("Order 0161...", "Account number: 0207...", not "Order came. Call 07...").
+_REFERENCE_BEFORE = re.compile(
+    _REFERENCE_WORDS.pattern
+    + r"(?:(?![.!?]\s+[A-Z]|[;\n]|\b(?:" + _STRONG_PHONE_WORDS + r")\b).)*$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _after_reference_word(text: str, start: int) -> bool:
+    """Does a word for an order, account or other reference number lead up to the number
+    starting at ``start``? Such numbers are often 0-led and 10 or 11 digits long, which
+    phonenumbers reads as valid UK numbers."""
+    before = text[max(0, start - _REFERENCE_REACH) : start]
+    return _REFERENCE_BEFORE.search(before) is not None
 
 
 def _reads_as_phone(text: str, run: DigitRun, first: int, end: int) -> bool:
@@ -177,7 +201,7 @@ def _reads_as_phone(text: str, run: DigitRun, first: int, end: int) -> bool:
     digits of three or more, none of them spelled out."""
     start, stop = run.span(first, end - 1)
     before = text[max(0, start - _CONTEXT_BEFORE) : start]
-    if _REFERENCE_WORDS.search(before[-30:]):
+    if _REFERENCE_WORDS.search(before[-_REFERENCE_REACH:]):
         return False
     if _PHONE_WORDS.search(before) or _PHONE_WORDS.search(text[stop : stop + _CONTEXT_AFTER]):
         return True
@@ -355,6 +379,10 @@ _POSTCODE = re.compile(
     r"(?P<space>[ \t]?)(?P<inward>[0-9][A-Z]{2})(?![A-Za-z0-9])",
     re.IGNORECASE,
 )
+# Any postcode ends in its inward code; the outward code before it is at most four
+# characters and a space.
+_INWARD = re.compile(r"[0-9][A-Za-z]{2}(?![A-Za-z0-9])")
+_LONGEST_OUTWARD = 4
 _STREET_TYPES = (
     "road|rd|street|st|avenue|ave|lane|ln|close|cl|drive|dr|way|crescent|cres|grove|gardens|"
     "gdns|place|pl|terrace|tce|court|ct|walk|hill|row|square|sq|mews|rise|view|parade|"
@@ -368,6 +396,7 @@ _ADDRESS = re.compile(
     r"(?:" + _STREET_TYPES + r")\b\.?",
     re.IGNORECASE,
 )
+_ADDRESS_WORDS = frozenset(_STREET_TYPES.split("|")) | {"flat", "apartment", "apt"}
 _FLAT = re.compile(r"\b(?:flat|apartment|apt)\s+\d{1,4}[a-z]?\b(?=\s*,?\s+[A-Z0-9])", re.IGNORECASE)
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -430,6 +459,8 @@ class PersonalInformationDetector:
                 if e164 in self.work_numbers:
                     continue
                 run_start, run_end = run.span(first, end - 1)
+                if confidence > SHAPED and _after_reference_word(text, run_start):
+                    continue  # "Order 01618194390": a reference number of a phone's shape
                 if run_start > 0 and text[run_start - 1] == "(":
                     run_start -= 1  # "(01632) 960 118": the bracket belongs to the number
                 start, stop = norm.span(run_start, run_end)
@@ -509,9 +540,7 @@ class PersonalInformationDetector:
                 )
 
     def _postcodes(self, norm: Normalised) -> Iterator[Finding]:
-        if _LETTER_DIGIT.search(norm.text) is None:
-            return  # every postcode has a letter followed by a digit
-        for match in _POSTCODE.finditer(norm.text):
+        for match in _postcode_matches(norm.text):
             outward, inward = match.group("outward"), match.group("inward")
             upper = outward.isupper() and inward.isupper()
             if not upper and not match.group("space"):
@@ -531,8 +560,10 @@ class PersonalInformationDetector:
             )
 
     def _addresses(self, norm: Normalised) -> Iterator[Finding]:
-        if _DIGIT.search(norm.text) is None:
-            return
+        if _DIGIT.search(norm.text) is None or _ADDRESS_WORDS.isdisjoint(
+            word_texts_and_keys(norm.text)[1]
+        ):
+            return  # every address has a number and a street type or "flat"
         seen_end = -1
         for match in _ADDRESS.finditer(norm.text):
             start, stop = norm.span(*match.span())
@@ -581,6 +612,18 @@ class PersonalInformationDetector:
                 replacement="[date of birth removed]",
                 detail={"date": match.group("date")},
             )
+
+
+def _postcode_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_POSTCODE.finditer(text)``, searched only just before each inward code ("9AB"):
+    the full pattern, with its hundred and more areas, is costly to try at every position."""
+    searched_to = 0
+    for inward in _INWARD.finditer(text):
+        start = max(searched_to, inward.start() - _LONGEST_OUTWARD - 1)
+        match = _POSTCODE.search(text, start, inward.end())
+        if match is not None:
+            yield match
+            searched_to = match.end()
 
 
 def _email_matches(text: str) -> Iterator[re.Match[str]]:

@@ -43,6 +43,31 @@ def test_numbers_that_are_not_phone_numbers_are_left_alone(text):
     assert CHECKER.check(post(text)) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Order 01618194390 was dispatched this morning",
+        "Account number: 02076349418, sort code 20-11-62",
+        "Customer ref 07136 596738 for the broadband complaint",
+        "Order no. 01403926972 still hasn't arrived",
+    ],
+)
+def test_a_reference_number_of_a_phone_shape_is_left_alone(text):
+    assert CHECKER.check(post(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("Parcel came today. Call me on 07700 900123 later", "07700 900123"),
+        ("Booking ref 4471, text 07700900456 to change it", "07700900456"),
+        ("my order number is wrong; my mobile is 07700 900789", "07700 900789"),
+    ],
+)
+def test_a_phone_number_after_a_reference_word_in_another_clause_is_found(text, number):
+    assert found(CHECKER.check(post(text)), text) == [("personal-information.phone", number)]
+
+
 def test_a_personal_number_to_a_parent_is_a_breach():
     text = "Text me on 07700 900483 if he's off"
     (finding,) = CHECKER.check(message(text, "parent"))
@@ -134,3 +159,19 @@ def test_a_phone_shaped_number_is_less_certain_than_a_valid_one():
 )
 def test_phone_shaped_reference_and_account_numbers_are_left_alone(text):
     assert CHECKER.check(post(text)) == []
+
+
+def test_postcodes_searched_near_inward_codes_match_the_full_pattern_everywhere():
+    import random
+
+    from safepractice.engine.detectors.personal import _POSTCODE, _postcode_matches
+
+    rng = random.Random(1)
+    alphabet = "ABCDEHMNSWX0123456789 abcx,.-"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30)))
+             for _ in range(20_000)]
+    assert sum(1 for t in texts if _POSTCODE.search(t)) > 100  # postcodes are in there
+    for text in texts:
+        assert [m.span() for m in _postcode_matches(text)] == [
+            m.span() for m in _POSTCODE.finditer(text)
+        ], text
