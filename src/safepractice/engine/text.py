@@ -232,18 +232,27 @@ _ANCHOR = re.compile(
     r"[0-9]|\b(?:zero|nought|oh|o|nil|one|two|three|four|five|six|seven|eight|nine|double|"
     r"triple|treble)\b"
 )
-_WINDOW_REACH = 40  # a run may carry on this far past its last digit or digit word
+# A run carries on this far past a digit or digit word: far enough for the separators,
+# "and" and "hundred"/"thousand" that may come before the next one.
+_DIGITS = re.compile(r"[0-9]+")
+_WINDOW_REACH = 20
 
 
 def _number_tokens(text: str):
     """Number tokens, read only in windows around digits and digit words (a post is
-    mostly words, and tokenising all of it would be most of the cost)."""
+    mostly words, and tokenising all of it would be most of the cost). None marks the end
+    of a window: no run goes on past it."""
     window_start = window_end = -1
-    for anchor in _ANCHOR.finditer(_lower_same_length(text)):
+    if _RUN_STARTERS.isdisjoint(word_texts_and_keys(text)[1]):
+        anchors = _DIGITS.finditer(text)  # no digit words: digits alone, a far cheaper scan
+    else:
+        anchors = _ANCHOR.finditer(_lower_same_length(text))
+    for anchor in anchors:
         if anchor.start() > window_end:
             if window_end >= 0:
                 yield from _NUMBER_TOKEN.finditer(text, window_start, window_end)
-            window_start = _word_start(text, anchor.start())
+                yield None
+            window_start = _window_start(text, anchor.start())
         window_end = min(len(text), anchor.end() + _WINDOW_REACH)
     if window_end >= 0:
         yield from _NUMBER_TOKEN.finditer(text, window_start, window_end)
@@ -253,6 +262,16 @@ def _lower_same_length(text: str) -> str:
     lowered = text.lower()
     # A few characters change length when lower-cased (İ); offsets must stay put.
     return lowered if len(lowered) == len(text) else text
+
+
+def _window_start(text: str, index: int) -> int:
+    """Where a window round the digit at ``index`` starts: its word's start, or a "+"
+    just before it ("+ 44", "+(44)")."""
+    start = _word_start(text, index)
+    before = start
+    while before > 0 and start - before < 3 and text[before - 1] in " (":
+        before -= 1
+    return before - 1 if before > 0 and text[before - 1] == "+" else start
 
 
 def _word_start(text: str, index: int) -> int:
@@ -320,6 +339,9 @@ def digit_runs(text: str, min_digits: int = 7, max_gap: int = 3) -> list[DigitRu
         last_digit_word, pending_multiplier = None, 0
 
     for match in _number_tokens(text):
+        if match is None:
+            close()
+            continue
         kind = match.lastgroup
         span = match.span()
         if kind == "sep":
