@@ -167,13 +167,23 @@ def tokens(norm: Normalised) -> list[tuple[str, int, int]]:
 _last_tokens: tuple = (None, None)
 
 
+# Numbers in words are as neutral as numbers in digits. Left as words, the hashed model
+# gave some of them weight by chance ("nine hundred" scored as offensive), and phone
+# numbers are often spelled out.
+NUMBER_WORDS = frozenset(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+    "eighty ninety hundred thousand million".split()
+)
+
+
 def model_word(token: str) -> str:
     """How the model sees one token: handles, links and numbers collapsed."""
     if token.startswith("@"):
         return "@user"
     if token.startswith("http") or token == "url":
         return "url"
-    if token.isdigit():
+    if token.isdigit() or token in NUMBER_WORDS:
         return "0"
     return token
 

@@ -61,6 +61,19 @@ def test_harmless_idiom_is_not_offensive(checker):
     assert "offensive" not in topics(checker, "Year 3 were absolutely killing it at sports day")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have nine hundred sheep",
+        "nine hundred two three nine",
+        "Selling the cot, ring oh seven seven double oh nine hundred one two three",
+        "Twenty three children, forty five minutes, one hundred percent effort",
+    ],
+)
+def test_numbers_in_words_are_not_offensive(checker, text):
+    assert "offensive" not in topics(checker, text)
+
+
 def test_benign_school_posts_stay_under_two_percent(checker):
     posts = data.benign_school()
     flagged = [p for p in posts if {"offensive", "equality"} & set(topics(checker, p))]
