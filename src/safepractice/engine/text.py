@@ -216,7 +216,7 @@ _NUMBER_TOKEN = re.compile(
     r"(?P<plus>\+)"
     r"|(?P<digits>[0-9][0-9OolI|]*|[OolI|]+[0-9][0-9OolI|]*)"
     r"|(?P<word>[A-Za-z]+)"
-    r"|(?P<sep>[ \t\-.()/\[\]]+|\r?\n)"
+    r"|(?P<sep>[ \t\-.,()/\[\]]+|\r?\n)"
     r"|(?P<other>.)",
     re.DOTALL,
 )

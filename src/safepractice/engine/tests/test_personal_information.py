@@ -23,6 +23,11 @@ CHECKER = checker()
         ("zero-width 07700\u200b900\u200b377 here", "07700\u200b900\u200b377"),
         ("full width ０７７００ ９００２９０", "０７７００ ９００２９０"),
         ("letters O77OO 9OO 618", "O77OO 9OO 618"),
+        (
+            "my number: oh seven seven double oh, nine hundred, one two three",
+            "oh seven seven double oh, nine hundred, one two three",
+        ),
+        ("call me + 44 7700 900123 ok", "+ 44 7700 900123"),
     ],
 )
 def test_a_phone_number_in_any_written_form_is_found(text, number):
