@@ -170,11 +170,12 @@ _last_tokens: tuple = (None, None)
 # Numbers in words are as neutral as numbers in digits. Left as words, the hashed model
 # gave some of them weight by chance ("nine hundred" scored as offensive), and phone
 # numbers are often spelled out.
-NUMBER_WORDS = frozenset(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
-    "eighty ninety hundred thousand million".split()
-)
+NUMBER_WORDS = frozenset((
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    "hundred", "thousand", "million",
+))  # fmt: skip
 
 
 def model_word(token: str) -> str:
