@@ -162,26 +162,34 @@ def phone_numbers_in(run: DigitRun, shaped: ShapeCheck | None = None) -> Iterato
 
 
 # Words that say a number is a phone number, and words that say it is something else.
-_STRONG_PHONE_WORDS = (
+_STRONG_PHONE_WORDS_PATTERN = (
     r"call|calls|calling|text|texts|txt|ring|rang|mobile|mob|tel|phone|phoned|"
     r"whatsapp|landline|dial|sms"
 )
 _PHONE_WORDS = re.compile(
-    r"\b(?:" + _STRONG_PHONE_WORDS + r"|number|no|num|contact|reach)\b", re.IGNORECASE
+    r"\b(?:" + _STRONG_PHONE_WORDS_PATTERN + r"|number|no|num|contact|reach)\b", re.IGNORECASE
 )
 _REFERENCE_WORDS = re.compile(
     r"\b(?:order|ref|reference|invoice|account|acct|a/c|tracking|booking|policy|customer|"
-    r"membership|member|serial|claim|parcel|ticket|sort\s+code|iban|nhs|passport|licen[cs]e|"
-    r"insurance|vat|company|case|transaction|receipt|isbn|barcode|pin)\b",
+    r"membership|member|serial|claim|parcel|ticket|sort\s+code|code|product|sku|iban|nhs|"
+    r"passport|licen[cs]e|insurance|vat|company|(?<!\bin\s)case|transaction|receipt|isbn|"
+    r"barcode|pin)\b",
     re.IGNORECASE,
 )
+_STRONG_PHONE = re.compile(r"\b(?:" + _STRONG_PHONE_WORDS_PATTERN + r")\b", re.IGNORECASE)
+_IS_A_REFERENCE = re.compile(
+    r"\s*(?:is|was|=|-)\s+(?:the|my|our|your|an?|its)?\s*(?:[a-z]+\s+)?"
+    + _REFERENCE_WORDS.pattern,
+    re.IGNORECASE,
+)
+_DATE_AT = re.compile(r"\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})(?!\d)")
 _CONTEXT_BEFORE, _CONTEXT_AFTER = 40, 25
-_REFERENCE_REACH = 30
+_REFERENCE_REACH = 40
 # The last reference word before a number, with nothing after it that ends the sentence
 # or says "phone" ("Order 0161...", "Account number: 0207...", not "Order came. Call 07...").
 _REFERENCE_BEFORE = re.compile(
     _REFERENCE_WORDS.pattern
-    + r"(?:(?![.!?]\s+[A-Z]|[;\n]|\b(?:" + _STRONG_PHONE_WORDS + r")\b).)*$",
+    + r"(?:(?![!?]|\.\s+[A-Z]|[;\n]|\b(?:" + _STRONG_PHONE_WORDS_PATTERN + r")\b).)*$",
     re.IGNORECASE | re.DOTALL,
 )
 
@@ -192,6 +200,20 @@ def _after_reference_word(text: str, start: int) -> bool:
     phonenumbers reads as valid UK numbers."""
     before = text[max(0, start - _REFERENCE_REACH) : start]
     return _REFERENCE_BEFORE.search(before) is not None
+
+
+def _said_to_be_a_reference(text: str, start: int, stop: int) -> bool:
+    """"0102176913 is the order number": the number is then said to be a reference, with
+    no phone word before it."""
+    return _IS_A_REFERENCE.match(text, stop) is not None and not _STRONG_PHONE.search(
+        text, max(0, start - _CONTEXT_BEFORE), start
+    )
+
+
+def _part_of_something_else(text: str, start: int, stop: int) -> bool:
+    """Digits run on from letters ("SN09042613858": a serial or product code) or a date
+    ("03/01/2025 - 13.1 miles") are not a phone number, whatever their shape."""
+    return (start > 0 and text[start - 1].isalpha()) or _DATE_AT.match(text, start) is not None
 
 
 def _reads_as_phone(text: str, run: DigitRun, first: int, end: int) -> bool:
@@ -215,7 +237,7 @@ def _reads_as_phone(text: str, run: DigitRun, first: int, end: int) -> bool:
 
 _TLDS = "com|co|uk|org|net|me|io|info|biz|ac|sch|gov|nhs|edu|ie|eu|de|fr|us|ca|au|live|email|online"
 _AT = r"(?:\s*@\s*|\s*[\[({<]\s*at\s*[\])}>]\s*|\s+at\s+)"
-_DOT = r"(?:\.|\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+)"
+_DOT = r"(?:\.|\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+|\s+\.\s+)"
 _EMAIL = re.compile(
     r"(?<![\w.+-])(?P<local>[a-z0-9](?:[a-z0-9._+-]{0,63}[a-z0-9])?"
     r"(?:(?:\s+dot\s+|\s*[\[({<]\s*dot\s*[\])}>]\s*)[a-z0-9_+-]{1,63}){0,3})"
@@ -230,15 +252,31 @@ _EMAIL = re.compile(
 # most posts and "@" in every post that mentions a handle ("@USER thanks").
 _EMAIL_HINT = re.compile(
     r"(?:[a-z0-9_+-]\s*@|\sat)\s*[a-z0-9][a-z0-9-]{0,62}"
-    r"(?:\.|\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+)[a-z0-9-]"
+    r"(?:\.|\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+|\s+\.\s+)[a-z0-9-]"
     r"|[\[({<]\s*at\s*[\])}>]",
     re.IGNORECASE,
 )
 _PLAIN_DOMAIN = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)+$", re.IGNORECASE)
-_DOMAIN_SEPARATORS = re.compile(r"\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+", re.IGNORECASE)
+_DOMAIN_SEPARATORS = re.compile(
+    r"\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+|\s+\.\s+", re.IGNORECASE
+)
 # Organisations' domains rather than a person's own mailbox.
 _INSTITUTIONAL_SUFFIXES = (".sch.uk", ".gov.uk", ".ac.uk", ".nhs.uk", ".nhs.net", ".police.uk")
 _TLD_SET = frozenset(_TLDS.split("|"))
+# Mailboxes of a role, not of a person ("office@", "enquiries@", "pta@"), and domains of an
+# organisation such as a school ("meadowbankprimary.co.uk"): not personal information.
+# ("hello@", "info@" and "contact@" are left out: people use them on their own domains.)
+_ROLE_MAILBOXES = frozenset((
+    "office", "admin", "head", "headteacher", "enquiries", "enquiry", "finance", "clerk",
+    "reception", "pta", "payments", "help", "support", "bursar", "admissions", "governors",
+    "accounts", "noreply", "no-reply", "sales", "schooloffice", "attendance", "safeguarding",
+    "dsl", "senco",
+))  # fmt: skip
+_ORGANISATION_DOMAIN = re.compile(
+    r"^www\.|primary|junior|infant|school|academy|college|nursery|trust\b|council",
+    re.IGNORECASE,
+)
+_LOCAL_PARTS = re.compile(r"[._+-]")
 
 
 def _clean_domain(raw: str) -> str:
@@ -376,13 +414,15 @@ _POSTCODE_AREAS = [
 _AREA_ALTERNATION = "|".join(sorted(_POSTCODE_AREAS, key=len, reverse=True))
 _POSTCODE = re.compile(
     r"(?<![A-Za-z0-9])(?P<outward>(?:" + _AREA_ALTERNATION + r")[0-9](?:[0-9]|[A-Z])?)"
-    r"(?P<space>[ \t]?)(?P<inward>[0-9][A-Z]{2})(?![A-Za-z0-9])",
+    r"(?P<space>[ \t]{0,2})(?P<inward>[0-9][A-Z]{2})(?![A-Za-z0-9])",
     re.IGNORECASE,
 )
 # Any postcode ends in its inward code; the outward code before it is at most four
-# characters and a space.
+# characters and up to two spaces.
 _INWARD = re.compile(r"[0-9][A-Za-z]{2}(?![A-Za-z0-9])")
 _LONGEST_OUTWARD = 4
+# Royal Mail never uses C, I, K, M, O or V in the inward code's letters.
+_INWARD_LETTERS = frozenset("ABDEFGHJLNPQRSTUWXYZ")
 _STREET_TYPES = (
     "road|rd|street|st|avenue|ave|lane|ln|close|cl|drive|dr|way|crescent|cres|grove|gardens|"
     "gdns|place|pl|terrace|tce|court|ct|walk|hill|row|square|sq|mews|rise|view|parade|"
@@ -459,7 +499,13 @@ class PersonalInformationDetector:
                 if e164 in self.work_numbers:
                     continue
                 run_start, run_end = run.span(first, end - 1)
-                if confidence > SHAPED and _after_reference_word(text, run_start):
+                if _part_of_something_else(text, run_start, run_end) or (
+                    run.plus_at is None  # nobody writes a reference number after a "+"
+                    and (
+                        _after_reference_word(text, run_start)
+                        or _said_to_be_a_reference(text, run_start, run_end)
+                    )
+                ):
                     continue  # "Order 01618194390": a reference number of a phone's shape
                 if run_start > 0 and text[run_start - 1] == "(":
                     run_start -= 1  # "(01632) 960 118": the bracket belongs to the number
@@ -512,7 +558,10 @@ class PersonalInformationDetector:
             written_plainly = "@" in match.group()
             if self._is_work_domain(domain):
                 continue
-            address = f"{_clean_domain(match.group('local'))}@{domain}"
+            local = _clean_domain(match.group("local"))
+            if _organisation_address(local, domain):
+                continue
+            address = f"{local}@{domain}"
             start, stop = norm.span(*match.span())
             confidence = 0.97 if written_plainly else 0.85
             if private_channel:
@@ -543,15 +592,21 @@ class PersonalInformationDetector:
         for match in _postcode_matches(norm.text):
             outward, inward = match.group("outward"), match.group("inward")
             upper = outward.isupper() and inward.isupper()
-            if not upper and not match.group("space"):
-                continue  # "me23ab" is more likely a handle or code than a postcode
+            if upper:
+                confidence = 0.9
+            elif match.group("space"):
+                confidence = 0.7
+            elif _INWARD_LETTERS.issuperset(inward[1:].upper()):
+                confidence = 0.6  # "ne546nq": a postcode typed in a hurry, or a handle
+            else:
+                continue
             start, stop = norm.span(*match.span())
             postcode = f"{outward} {inward}".upper()
             yield make_finding(
                 "personal-information.postcode",
                 start,
                 stop,
-                confidence=0.9 if upper else 0.7,
+                confidence=confidence,
                 explanation=f"This looks like a UK postcode ({postcode}), which narrows down "
                 "where someone lives to a few houses.",
                 suggestion="Remove the postcode; a town or area is enough.",
@@ -619,7 +674,7 @@ def _postcode_matches(text: str) -> Iterator[re.Match[str]]:
     the full pattern, with its hundred and more areas, is costly to try at every position."""
     searched_to = 0
     for inward in _INWARD.finditer(text):
-        start = max(searched_to, inward.start() - _LONGEST_OUTWARD - 1)
+        start = max(searched_to, inward.start() - _LONGEST_OUTWARD - 2)
         match = _POSTCODE.search(text, start, inward.end())
         if match is not None:
             yield match
@@ -637,6 +692,13 @@ def _email_matches(text: str) -> Iterator[re.Match[str]]:
             position = match.end()
         else:
             position = match.start() + 1
+
+
+def _organisation_address(local: str, domain: str) -> bool:
+    return (
+        _LOCAL_PARTS.split(local, maxsplit=1)[0] in _ROLE_MAILBOXES
+        or _ORGANISATION_DOMAIN.search(domain) is not None
+    )
 
 
 def _parse_any(raw: str) -> phonenumbers.PhoneNumber | None:

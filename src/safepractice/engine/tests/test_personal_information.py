@@ -180,3 +180,52 @@ def test_postcodes_searched_near_inward_codes_match_the_full_pattern_everywhere(
         assert [m.span() for m in _postcode_matches(text)] == [
             m.span() for m in _POSTCODE.finditer(text)
         ], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "projector in room B11 still says SN09042613858",
+        "charity run 03/01/2025 - 13.1 miles, raised £1,980",
+        "0102176913 is the order number if anyone needs to chase the hoodies",
+        "the ISBN for the guided reading books is 0312244126",
+    ],
+)
+def test_codes_dates_and_numbers_said_to_be_references_are_not_phone_numbers(text):
+    assert [f for f in CHECKER.check(post(text)) if f.topic == "personal-information"] == []
+
+
+def test_a_plus_number_after_a_reference_word_is_still_a_phone_number():
+    text = "PE coordinator. bookings: +44(0)117 496 0308"
+    assert found(CHECKER.check(post(text)), text) == [
+        ("personal-information.phone", "+44(0)117 496 0308")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Email enquiries@ashgrovejuniors.org.uk for a place",
+        "send the forms to pta@meadowbankprimary.co.uk",
+        "payments go through help@parentpay.com",
+    ],
+)
+def test_role_mailboxes_and_organisations_addresses_are_not_personal(text):
+    assert CHECKER.check(post(text)) == []
+
+
+def test_an_email_with_spaced_dots_is_found():
+    text = "use suzanne.foster @ outlook . co . uk for now"
+    assert found(CHECKER.check(post(text)), text) == [
+        ("personal-information.email", "suzanne.foster @ outlook . co . uk")
+    ]
+
+
+@pytest.mark.parametrize("postcode", ["ne546nq", "HD1  8SB", "Yo439SN"])
+def test_postcodes_typed_in_a_hurry_are_found(postcode):
+    text = f"we've moved to {postcode} at last"
+    assert found(CHECKER.check(post(text)), text) == [("personal-information.postcode", postcode)]
+
+
+def test_a_lower_case_code_with_inward_letters_no_postcode_uses_is_not_a_postcode():
+    assert CHECKER.check(post("my gamer tag is me23ko lol")) == []
