@@ -178,8 +178,7 @@ _REFERENCE_WORDS = re.compile(
 )
 _STRONG_PHONE = re.compile(r"\b(?:" + _STRONG_PHONE_WORDS_PATTERN + r")\b", re.IGNORECASE)
 _IS_A_REFERENCE = re.compile(
-    r"\s*(?:is|was|=|-)\s+(?:the|my|our|your|an?|its)?\s*(?:[a-z]+\s+)?"
-    + _REFERENCE_WORDS.pattern,
+    r"\s*(?:is|was|=|-)\s+(?:the|my|our|your|an?|its)?\s*(?:[a-z]+\s+)?" + _REFERENCE_WORDS.pattern,
     re.IGNORECASE,
 )
 _DATE_AT = re.compile(r"\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})(?!\d)")
@@ -189,7 +188,9 @@ _REFERENCE_REACH = 40
 # or says "phone" ("Order 0161...", "Account number: 0207...", not "Order came. Call 07...").
 _REFERENCE_BEFORE = re.compile(
     _REFERENCE_WORDS.pattern
-    + r"(?:(?![!?]|\.\s+[A-Z]|[;\n]|\b(?:" + _STRONG_PHONE_WORDS_PATTERN + r")\b).)*$",
+    + r"(?:(?![!?]|\.\s+[A-Z]|[;\n]|\b(?:"
+    + _STRONG_PHONE_WORDS_PATTERN
+    + r")\b).)*$",
     re.IGNORECASE | re.DOTALL,
 )
 
@@ -203,7 +204,7 @@ def _after_reference_word(text: str, start: int) -> bool:
 
 
 def _said_to_be_a_reference(text: str, start: int, stop: int) -> bool:
-    """"0102176913 is the order number": the number is then said to be a reference, with
+    """ "0102176913 is the order number": the number is then said to be a reference, with
     no phone word before it."""
     return _IS_A_REFERENCE.match(text, stop) is not None and not _STRONG_PHONE.search(
         text, max(0, start - _CONTEXT_BEFORE), start
@@ -257,9 +258,7 @@ _EMAIL_HINT = re.compile(
     re.IGNORECASE,
 )
 _PLAIN_DOMAIN = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)+$", re.IGNORECASE)
-_DOMAIN_SEPARATORS = re.compile(
-    r"\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+|\s+\.\s+", re.IGNORECASE
-)
+_DOMAIN_SEPARATORS = re.compile(r"\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+|\s+\.\s+", re.IGNORECASE)
 # Organisations' domains rather than a person's own mailbox.
 _INSTITUTIONAL_SUFFIXES = (".sch.uk", ".gov.uk", ".ac.uk", ".nhs.uk", ".nhs.net", ".police.uk")
 _TLD_SET = frozenset(_TLDS.split("|"))
