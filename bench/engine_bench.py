@@ -96,6 +96,17 @@ def recall_ours(labelled: list[dict], checker: Checker) -> dict:
             "counts": found}
 
 
+def _cpu_model() -> str:
+    """The CPU's name (runs on different machines differ by 2x and more)."""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return f"{line.split(':', 1)[1].strip()} ({platform.machine()})"
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--posts", type=int, default=5000)
@@ -123,7 +134,7 @@ def main() -> None:
 
     ours = run_ours(posts, checker) | recall_ours(labelled, checker)
     result = {
-        "machine": f"{platform.processor() or platform.machine()}, "
+        "machine": f"{_cpu_model()}, "
                    f"{os.cpu_count()} cores (pinned to 1), Python {platform.python_version()}",
         "load_average": os.getloadavg(),
         "engine_detectors_only": run_ours(posts, engine_only),
