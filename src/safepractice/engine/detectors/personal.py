@@ -34,6 +34,7 @@ _EMAIL_REPLACEMENT = "[email removed]"
 # phonenumbers calls merely "possible", and a phone-SHAPED UK number it rejects outright
 # (a digit short or over: a typo or an old format, still somebody's number to the reader).
 VALID, POSSIBLE, SHAPED = 0.95, 0.85, 0.75
+INTERNATIONAL_POSSIBLE = 0.7
 
 
 def _plausibility(number: phonenumbers.PhoneNumber) -> float | None:
@@ -41,7 +42,11 @@ def _plausibility(number: phonenumbers.PhoneNumber) -> float | None:
     drama ranges such as 07700 900xxx are "possible" but not "valid", and people do post
     them as their number); None for anything else."""
     if number.country_code != UK_COUNTRY_CODE:
-        return VALID if phonenumbers.is_valid_number(number) else None
+        if phonenumbers.is_valid_number(number):
+            return VALID
+        # Written with its country code and of that country's length: still a number to
+        # the reader, even in a range phonenumbers does not know as allocated.
+        return INTERNATIONAL_POSSIBLE if phonenumbers.is_possible_number(number) else None
     national = str(number.national_number)
     if is_valid_uk(national):
         return VALID
@@ -173,7 +178,7 @@ _REFERENCE_WORDS = re.compile(
     r"\b(?:order|ref|reference|invoice|account|acct|a/c|tracking|booking|policy|customer|"
     r"membership|member|serial|claim|parcel|ticket|sort\s+code|code|product|sku|iban|nhs|"
     r"passport|licen[cs]e|insurance|vat|company|(?<!\bin\s)case|transaction|receipt|isbn|"
-    r"barcode|pin)\b",
+    r"barcode|pin|inv|sn|s/n|card|part\s+(?:no|number)|cert|certificate)\b",
     re.IGNORECASE,
 )
 _STRONG_PHONE = re.compile(r"\b(?:" + _STRONG_PHONE_WORDS_PATTERN + r")\b", re.IGNORECASE)
@@ -237,11 +242,11 @@ def _reads_as_phone(text: str, run: DigitRun, first: int, end: int) -> bool:
 # --- email addresses -------------------------------------------------------------------------
 
 _TLDS = "com|co|uk|org|net|me|io|info|biz|ac|sch|gov|nhs|edu|ie|eu|de|fr|us|ca|au|live|email|online"
-_AT = r"(?:\s*@\s*|\s*[\[({<]\s*at\s*[\])}>]\s*|\s+at\s+)"
-_DOT = r"(?:\.|\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+|\s+\.\s+)"
+_AT = r"(?:\s*@\s*|\s*[\[({<{]\s*at\s*[\])}>}]\s*|\s+at\s+)"
+_DOT = r"(?:\.|\s*[\[({<{]\s*dot\s*[\])}>}]\s*|\s+dot\s+|\s+\.\s+)"
 _EMAIL = re.compile(
     r"(?<![\w.+-])(?P<local>[a-z0-9](?:[a-z0-9._+-]{0,63}[a-z0-9])?"
-    r"(?:(?:\s+dot\s+|\s*[\[({<]\s*dot\s*[\])}>]\s*)[a-z0-9_+-]{1,63}){0,3})"
+    r"(?:(?:\s+dot\s+|\s*[\[({<{]\s*dot\s*[\])}>}]\s*)[a-z0-9_+-]{1,63}){0,3})"
     + _AT
     + r"(?P<domain>[a-z0-9](?:[a-z0-9-]{0,62})(?:"
     + _DOT
@@ -253,12 +258,14 @@ _EMAIL = re.compile(
 # most posts and "@" in every post that mentions a handle ("@USER thanks").
 _EMAIL_HINT = re.compile(
     r"(?:[a-z0-9_+-]\s*@|\sat)\s*[a-z0-9][a-z0-9-]{0,62}"
-    r"(?:\.|\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+|\s+\.\s+)[a-z0-9-]"
-    r"|[\[({<]\s*at\s*[\])}>]",
+    r"(?:\.|\s*[\[({<{]\s*dot\s*[\])}>}]\s*|\s+dot\s+|\s+\.\s+)[a-z0-9-]"
+    r"|[\[({<{]\s*at\s*[\])}>}]",
     re.IGNORECASE,
 )
 _PLAIN_DOMAIN = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)+$", re.IGNORECASE)
-_DOMAIN_SEPARATORS = re.compile(r"\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+|\s+\.\s+", re.IGNORECASE)
+_DOMAIN_SEPARATORS = re.compile(
+    r"\s*[\[({<{]\s*dot\s*[\])}>}]\s*|\s+dot\s+|\s+\.\s+", re.IGNORECASE
+)
 # Organisations' domains rather than a person's own mailbox.
 _INSTITUTIONAL_SUFFIXES = (".sch.uk", ".gov.uk", ".ac.uk", ".nhs.uk", ".nhs.net", ".police.uk")
 _TLD_SET = frozenset(_TLDS.split("|"))
@@ -268,8 +275,8 @@ _TLD_SET = frozenset(_TLDS.split("|"))
 _ROLE_MAILBOXES = frozenset((
     "office", "admin", "head", "headteacher", "enquiries", "enquiry", "finance", "clerk",
     "reception", "pta", "payments", "help", "support", "bursar", "admissions", "governors",
-    "accounts", "noreply", "no-reply", "sales", "schooloffice", "attendance", "safeguarding",
-    "dsl", "senco",
+    "accounts", "noreply", "no-reply", "donotreply", "do-not-reply", "sales", "schooloffice",
+    "attendance", "safeguarding", "dsl", "senco",
 ))  # fmt: skip
 _ORGANISATION_DOMAIN = re.compile(
     r"^www\.|primary|junior|infant|school|academy|college|nursery|trust\b|council",
@@ -475,7 +482,12 @@ class PersonalInformationDetector:
         findings.extend(self._phones(norm, private_channel))
         lowered = norm.text.lower()
         if (
-            "@" in norm.text or " at " in lowered or "[at]" in lowered or "(at)" in lowered
+            "@" in norm.text
+            or " at " in lowered
+            or "at]" in lowered
+            or "at)" in lowered
+            or "at}" in lowered
+            or "at>" in lowered
         ) and _EMAIL_HINT.search(norm.text):
             findings.extend(self._emails(norm, private_channel))
         findings.extend(self._postcodes(norm))
@@ -498,6 +510,8 @@ class PersonalInformationDetector:
                 if e164 in self.work_numbers:
                     continue
                 run_start, run_end = run.span(first, end - 1)
+                if confidence == INTERNATIONAL_POSSIBLE and run.plus_at is None:
+                    continue  # "0031 6603122": without its "+", too weak a sign
                 if _part_of_something_else(text, run_start, run_end) or (
                     run.plus_at is None  # nobody writes a reference number after a "+"
                     and (
@@ -695,7 +709,8 @@ def _email_matches(text: str) -> Iterator[re.Match[str]]:
 
 def _organisation_address(local: str, domain: str) -> bool:
     return (
-        _LOCAL_PARTS.split(local, maxsplit=1)[0] in _ROLE_MAILBOXES
+        local in _ROLE_MAILBOXES
+        or _LOCAL_PARTS.split(local, maxsplit=1)[0] in _ROLE_MAILBOXES
         or _ORGANISATION_DOMAIN.search(domain) is not None
     )
 

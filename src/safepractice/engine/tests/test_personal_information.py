@@ -229,3 +229,34 @@ def test_postcodes_typed_in_a_hurry_are_found(postcode):
 
 def test_a_lower_case_code_with_inward_letters_no_postcode_uses_is_not_a_postcode():
     assert CHECKER.check(post("my gamer tag is me23ko lol")) == []
+
+
+def test_an_email_with_braces_for_at_and_dot_is_found():
+    text = "email jamie_graham{at}gmail{dot}com"
+    assert found(CHECKER.check(post(text)), text) == [
+        ("personal-information.email", "jamie_graham{at}gmail{dot}com")
+    ]
+
+
+def test_no_reply_addresses_are_not_personal():
+    assert CHECKER.check(post("the code came from no-reply@amazon.co.uk at last")) == []
+
+
+def test_an_international_number_with_its_plus_is_found_even_outside_known_ranges():
+    text = "villa owner in the dordogne: +33 6 39 98 99 98"
+    assert found(CHECKER.check(post(text)), text) == [
+        ("personal-information.phone", "+33 6 39 98 99 98")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Supply inv 0035 893 1897 came through, can u sign it off",
+        "wifi router sn 07608 253453 keeps dropping out",
+        "library card 01401158372 expired",
+        "raffle: winning tickets 0031 6603122",
+    ],
+)
+def test_invoices_serials_cards_and_unprefixed_foreign_shapes_are_not_phone_numbers(text):
+    assert [f for f in CHECKER.check(post(text)) if f.topic == "personal-information"] == []
