@@ -8,10 +8,10 @@ import datetime
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Sum
 from django.utils import timezone
 
-from safepractice.cases.models import Case, CaseEvent, Route
+from safepractice.cases.models import Case, Route
 from safepractice.schools.models import Membership
 
 from . import charts, selectors
@@ -120,19 +120,23 @@ def _month_label(month: datetime.date) -> str:
     return f"{month:%b %y}"
 
 
-# The case charts read years of cases. They are kept until anything happens to a case of the
-# schools (raising it and every action add an event, so the newest event id moves; the case
-# count catches records written without one) or the day turns.
+# The case charts read a year or more of cases. They are kept until a case they count changes
+# or the day turns. They count only cases raised in the period, and anything that changes one
+# of those goes through ``cases.services.perform``, which bumps the case's version; raising
+# adds a case and disposal removes one. So the period's case count, newest id and sum of
+# versions tell a change, read from the (school, raised_at, version) index alone. (Events
+# without an action, such as views, change no chart and no longer empty the cache.)
 CASE_CHARTS_SECONDS = 24 * 60 * 60
 
 
 def case_charts(school_ids: list[int], period: DateRange, ack_target: int) -> list[charts.Chart]:
-    cases = Case.objects.filter(school_id__in=school_ids).aggregate(n=Count("pk"), top=Max("pk"))
-    events = CaseEvent.objects.filter(case__school_id__in=school_ids).aggregate(top=Max("pk"))
+    cases = Case.objects.filter(
+        selectors.within("raised_at", period.start, period.end), school_id__in=school_ids
+    ).aggregate(n=Count("pk"), top=Max("pk"), versions=Sum("version"))
     key = (
         f"oversight:case-charts:{','.join(map(str, sorted(school_ids)))}:{period.start}:"
         f"{period.end}:{ack_target}:{timezone.localdate()}:"
-        f"{cases['n']}:{cases['top']}:{events['top']}"
+        f"{cases['n']}:{cases['top']}:{cases['versions']}"
     )
     cached = cache.get(key)
     if cached is None:

@@ -20,3 +20,31 @@ def test_the_case_list_pages_newest_first(client):
     second = client.get(url, {"page": 2}).content.decode()
     assert cases[0].reference in second and "Older</a>" not in second
     assert client.get(url, {"page": "x"}).status_code == 200
+
+
+
+def _queries_for_list(client, room) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = reverse("cases:list", args=[room.school.slug])
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_the_case_list_takes_the_same_queries_for_a_full_page_as_for_one_case(client):
+    room = make_staff_room()
+    sign_in_verified(client, room.colleague.user)
+
+    def raise_both() -> None:
+        # One they help with (listed in full) and one they reported (listed in summary).
+        make_case(room, Route.CYBERBULLYING, raised_by=room.colleague, concerns=room.teacher)
+        make_case(room, Route.CONDUCT)
+
+    raise_both()
+    client.get(reverse("cases:list", args=[room.school.slug]))  # the session's first writes
+    one = _queries_for_list(client, room)
+    for _ in range(CASES_PER_PAGE):
+        raise_both()
+    assert _queries_for_list(client, room) == one

@@ -233,3 +233,12 @@ def test_conduct_concern_subject_is_informed_once_by_the_head():
     assert case.subject_informed_at is not None
     with pytest.raises(services.Refused):
         act(case, "inform-subject", room.head)
+
+
+def test_the_database_marks_a_case_open_in_every_state_of_its_route_but_closed():
+    room = make_staff_room()
+    for route, machine in workflow.MACHINES.items():
+        case = make_case(room, route)
+        for state in machine.states:
+            Case.objects.filter(pk=case.pk).update(state=state)
+            assert Case.objects.get(pk=case.pk).is_open == (state != "closed"), (route, state)

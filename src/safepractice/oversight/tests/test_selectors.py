@@ -163,6 +163,17 @@ def test_completion_over_time_is_cumulative_by_month():
     assert [p for _, p in points] == sorted(p for _, p in points)
 
 
+def test_completion_over_time_puts_an_acknowledgement_in_its_local_month():
+    school = make_school()
+    london = timezone.get_current_timezone()
+    version = make_policy(school, issued_at=datetime.datetime(2026, 6, 1, 9, tzinfo=london))
+    members = [make_member(school) for _ in range(2)]
+    # Half past midnight on 1 August in London is still 31 July in UTC.
+    acknowledge(members[0], version, datetime.datetime(2026, 8, 1, 0, 30, tzinfo=london))
+    points = dict(selectors.completion_over_time(school.id, datetime.date(2026, 8, 15)))
+    assert (points[datetime.date(2026, 7, 1)], points[datetime.date(2026, 8, 1)]) == (0, 50.0)
+
+
 def test_unfinished_starters_agree_with_the_registers_checklist(django_assert_num_queries):
     from safepractice.registers.models import Device, StarterChecklist
     from safepractice.reviews.models import ReviewCompletion
