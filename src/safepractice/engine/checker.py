@@ -4,7 +4,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from .catalogue import Catalogue, load_catalogue
-from .content import Content
+from .content import Content, ContentKind
 from .context import SchoolContext
 from .detector import Detector, DetectorFactory
 from .findings import Finding, Severity
@@ -61,12 +61,22 @@ class Checker:
         for detector in self.detectors:
             if content.kind in detector.kinds:
                 findings.extend(detector.detect(content))
-        completed = [self._complete(finding, content.text) for finding in findings]
+        completed = [
+            self._complete(finding, content.text)
+            for finding in findings
+            if self._applies(finding.rule, content.kind)
+        ]
         return sorted(_one_per_topic_and_span(completed), key=Finding.sort_key)
 
     def check_many(self, items: Iterable[Content]) -> Iterable[tuple[Content, list[Finding]]]:
         for item in items:
             yield item, self.check(item)
+
+    def _applies(self, rule_id: str, kind: ContentKind) -> bool:
+        """A rule speaks only to the kinds of content the catalogue gives it: naming a
+        colleague is a matter for posts and profiles, not for a message to that colleague."""
+        rule = self.catalogue.get(rule_id)
+        return rule is None or not rule.kinds or kind in rule.kinds
 
     def _complete(self, finding: Finding, text: str) -> Finding:
         rule = self.catalogue.get(finding.rule)

@@ -19,19 +19,32 @@ _NOT_A_SECRET = (
     r"reset|protected|required|case|easy|hard|long|short|a|an|my|your|still|now|so|being|"
     r"forgotten|locked|invalid|in|on|at|and|or|but|just|really|very)\b"
 )
-_SECRET = r"[\"'“‘]?(?P<secret>(?!" + _NOT_A_SECRET + r")[^\s\"'”’]{3,64})"
+_SECRET = r"[\"'“‘]?(?P<secret>(?!" + _NOT_A_SECRET + r")(?=[^\s\"'”’]*[^\W_])[^\s\"'”’]{3,64})"
+# Written without "is" or ":" ("login staff04 / Badger1071"), a secret must look like one:
+# a digit or a symbol in it.
+_LIKELY_SECRET = (
+    r"(?P<secret>(?!"
+    + _NOT_A_SECRET
+    + r")(?=\S*[\d_]|\S*[^\w\s])(?=\S*[A-Za-z])[^\s\"'”’,;]{4,64})"
+)
 _KEY = r"(?:password|passcode|passwd|pass\s?word|pwd|pw|pin(?:\s+code)?)"
 _GIVEN = re.compile(
     r"\b(?:(?:my|the|our|his|her|their|school|work|wi-?fi|staff|admin|login|account|"
     r"laptop|computer|email|ipad|door|office)\s+){0,3}"
     + _KEY
-    + r"\s*(?:(?:is|was|=|:|-|->|—)\s*|is\s+now\s+|for\s+(?:\S{1,30}\s+){1,3}is\s+)"
-    + _SECRET,
+    + r"(?:['’]s\s+|\s*(?:is|was|=|:|-|->|—)\s*|\s+is\s+now\s+|"
+    r"\s+for\s+(?:\S{1,30}\s+){1,3}is\s+)" + _SECRET,
     re.IGNORECASE,
 )
 _PAIR = re.compile(
     r"\b(?:log-?in|user\s?name|user|username|login\s+id|id|email)\s*[:=]\s*(?P<user>\S{2,64})"
     r"\s*[,;/|]?\s*(?:and\s+)?(?:pass|" + _KEY + r")\s*[:=]?\s*" + _SECRET,
+    re.IGNORECASE,
+)
+_LOOSE_PAIR = re.compile(
+    r"\b(?:log-?in|user\s?name)\s+(?!" + _NOT_A_SECRET + r"|via\b|for\b|to\b|page\b|details\b)"
+    r"(?P<user>[\w.@-]{2,64})\s*(?:/|,|\s)\s*(?:and\s+)?"
+    r"(?:(?:pass|" + _KEY + r")\s*[:=]?\s*)?" + _LIKELY_SECRET,
     re.IGNORECASE,
 )
 _OFFER = re.compile(
@@ -83,6 +96,8 @@ class CredentialsDetector:
             patterns.append(_PAIR)
         if has_key:
             patterns.append(_GIVEN)
+        if "log" in lowered or "user" in lowered:
+            patterns.append(_LOOSE_PAIR)
         for pattern in patterns:
             for match in pattern.finditer(norm.text):
                 if covered.covers(match.start()):

@@ -28,6 +28,7 @@ GENERIC_NAME_WORDS = frozenset(
         "of",
         "england",
         "ce",
+        "cofe",
         "c",
         "e",
         "rc",
@@ -72,6 +73,7 @@ def _initials(name: str) -> str:
     return "".join(word[0] for word in re.findall(r"[A-Za-z]+", name)).upper()
 
 
+_SAINT_SWAP = {"st": "saint", "saint": "st"}
 _HASHTAG = re.compile(r"#([^\W_][\w]{1,99})")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 
@@ -83,11 +85,15 @@ _JOB = (
     r"assistant\s+head|senco|sendco|hlta|nqt|ect|educator|learning\s+support\s+assistant|"
     r"lsa|school\s+governor|governor|lunchtime\s+supervisor|midday\s+supervisor|"
     r"school\s+business\s+manager|school\s+administrator|school\s+receptionist|caretaker|"
-    r"site\s+manager|dinner\s+lady|teaching)"
+    r"site\s+manager|dinner\s+lady|"
+    r"teaching(?!\s+(?:my|your|him|her|them|our)sel(?:f|ves)\b))"
 )
+# The same, with "TA" in capitals (in lower case it is "thanks").
+_JOB_OR_TA = r"(?:" + _JOB + r"|(?-i:TAs?))"
 _PROFILE_PROFESSION = re.compile(
     r"\b" + _JOB + r"s?\b|(?<![\w#])TA\b|\bteach(?:es|ing)?\s+(?:at|in|year|ks|reception|"
-    r"primary|children|kids)\b|#\w*(?:teach|edu|nqt|senco|classroom)\w*",
+    r"primary|children|kids)\b|#\w*(?:teach|edu|nqt|senco|classroom)\w*|"
+    r"#(?:hlta|lta|ta|lsa)s?(?:life|problems|tips|squad|ofinstagram|oftwitter)\b",
     re.IGNORECASE,
 )
 _FIRST_PERSON_PROFESSION = re.compile(
@@ -96,12 +102,22 @@ _FIRST_PERSON_PROFESSION = re.compile(
     r"|(?:^|(?<=[.!?]\s)|\bi'?m\s+(?:a\s+)?|\bi\s+am\s+(?:a\s+)?)"
     r"(?:teacher|teaching\s+assistant|head\s?teacher|senco|hlta|TA)\s+at\b"
     r"|\bi\s+teach\b"
+    r"|\b(?:proud\s+to\s+be|love\s+being|life\s+as|becoming|became|qualified\s+as|"
+    r"trained\s+as|retrain\w*\s+as|(?:job|role|career|years?|day|week)\s+as|i'?ve\s+been|"
+    r"i\s+have\s+been)\s+(?:an?\s+|the\s+)?" + _JOB_OR_TA + r"\b"
+    r"|\b(?:just|this|one|another|a)\s+(?:very\s+|really\s+)?(?:tired|exhausted|knackered|"
+    r"happy|proud|busy|stressed|frazzled|overworked|caffeinated|sleepy|weary|shattered|"
+    r"newly\s+qualified)\s+" + _JOB_OR_TA + r"\b"
+    r"|\bthis\s+" + _JOB_OR_TA + r"\s+(?:is|has|needs|will|can|wants)\b"
+    r"|\b(?:proud|happy|new|lucky)\s+" + _JOB_OR_TA + r"\s+at\b"
+    r"|\b" + _JOB_OR_TA + r"\s+life\b"
     r"|\bi\s+work\s+(?:at|in)\s+a\s+(?:primary\s+)?school\b"
     r"|\bmy\s+(?:class(?!\s+of\s+(?:19|20)\d\d)|pupils|students|classroom|tas?|year\s*\d{1,2}s\b|y\d{1,2}s\b|"
     r"(?:year|yr|y)\s*\d{1,2}\s+(?:class|pupils|children|kids))"
     r"|#(?:teacherlife|teachersofinstagram|teachers?of\w+|edutwitter|ukedchat|"
     r"primaryteacher|teachertwitter|nqt\w*|teacherproblems|teachersfollowteachers|"
-    r"iteachtoo|iteach\w*|teachingassistant\w*|senco\w*)\b",
+    r"iteachtoo|iteach\w*|teachingassistant\w*|senco\w*|"
+    r"(?:hlta|lta|ta|lsa)s?(?:life|problems|tips|squad|ofinstagram|oftwitter))\b",
     re.IGNORECASE,
 )
 
@@ -137,19 +153,19 @@ class IdentificationDetector:
     def _add_school(self, context: SchoolContext) -> None:
         school = _Name("identification.school", context.school_name, 0.95)
         full = _name_words(context.school_name)
-        self.index.add(full, school)
+        self._add_name(full, school)
         core = [w for w in full if w not in GENERIC_NAME_WORDS]
         generic_after = [w for w in full if w in GENERIC_NAME_WORDS and w not in ("the", "of")]
         if len(core) >= 2 or (len(core) == 1 and len(core[0]) >= 8):
-            self.index.add(core, _Name(school.rule, context.school_name, 0.85))
+            self._add_name(core, _Name(school.rule, context.school_name, 0.85))
         if core:
             for generic in generic_after:
-                self.index.add([*core, generic], _Name(school.rule, context.school_name, 0.9))
+                self._add_name([*core, generic], _Name(school.rule, context.school_name, 0.9))
         for alias in context.aliases:
             if _ACRONYM.match(alias.strip()):
                 self.acronyms[alias.strip()] = _Name(school.rule, context.school_name, 0.8)
             else:
-                self.index.add(_name_words(alias), _Name(school.rule, context.school_name, 0.9))
+                self._add_name(_name_words(alias), _Name(school.rule, context.school_name, 0.9))
         initials = _initials(context.school_name)
         if len(initials) >= 3:
             self.acronyms.setdefault(initials, _Name(school.rule, context.school_name, 0.75))
@@ -160,6 +176,13 @@ class IdentificationDetector:
         for acronym in self.acronyms:
             if len(acronym) >= 4:
                 self.hashtag_contains.append((acronym.lower(), school))
+
+    def _add_name(self, name_words: list[str], name: _Name) -> None:
+        """The name as written and with "St" and "Saint" swapped (people write either)."""
+        self.index.add(name_words, name)
+        swapped = [_SAINT_SWAP.get(word, word) for word in name_words]
+        if swapped != name_words:
+            self.index.add(swapped, name)
 
     def _add_local_authority(self, context: SchoolContext) -> None:
         authority = _Name("identification.local-authority", context.local_authority, 0.9)

@@ -27,8 +27,6 @@ PUPIL_CONTEXT = frozenset(
         "children",
         "student",
         "students",
-        "year",
-        "yr",
         "reception",
         "boy",
         "girl",
@@ -48,9 +46,31 @@ PUPIL_CONTEXT = frozenset(
         "dad",
         "nursery",
         "assembly",
+        "secondary",
+        "ks1",
+        "ks2",
+        "eyfs",
+        "sats",
     ]
 )
 _CONTEXT_WINDOW = 6
+# A year group says "pupil" ("Priya in Y6", "Amelia (Year 6)"); "year" alone does not
+# ("wedding of the year").
+_YEAR_GROUP_WORD = re.compile(r"(?:y|yr|year)\d{1,2}s?|p\d")
+_YEAR_WORDS = frozenset(["year", "yr", "y"])
+_GROUP_NUMBERS = frozenset((
+    *map(str, range(1, 14)), "one", "two", "three", "four", "five", "six", "seven", "eight",
+    "nine", "ten", "eleven", "twelve", "thirteen",
+))  # fmt: skip
+# A first name after one of these belongs to someone else ("Prince William", "Uncle Oliver").
+_NOT_A_PUPIL_BEFORE = frozenset((
+    "prince", "princess", "king", "queen", "saint", "st", "lord", "lady", "sir", "dame", "duke",
+    "duchess", "uncle", "aunt", "auntie", "aunty", "grandad", "grandpa", "grandma", "granny",
+    "nan", "nanny", "cousin", "brother", "sister", "captain",
+))  # fmt: skip
+# Titles whose lower-case use is rarely anything else ("mr llewellyn"; not "miss", a verb).
+_LOWER_CASE_TITLES = frozenset(["mr", "mrs", "ms", "mx", "dr"])
+_POSSESSIVE = re.compile(r"['’][sS]$")
 
 # Pupil-specific matters that are confidential (behaviour, SEN, safeguarding, health, family).
 _SENSITIVE = re.compile(
@@ -58,17 +78,24 @@ _SENSITIVE = re.compile(
     r"excluded|exclusions?|suspended|suspension|detention|behaviour\s+plan|behaviour|misbehav\w*|"
     r"naughty|in\s+trouble|isolation|bit\s+(?:another|a)\s+\w+|hit\s+(?:another|a|me)|"
     r"punched|kicked|swore\s+at|tantrums?|meltdowns?|bully\w*|"
-    r"sen|send|ehcp|ehc\s+plan|autism|autistic|asd|adhd|dyslexi[ac]|dyspraxi[ac]|"
+    r"(?-i:SEN|SEND|ASD|FSM|CP|LAC|CIN|PEP)|ehcp|ehc\s+plan|autism|autistic|adhd|"
+    r"dyslexi[ac]|dyspraxi[ac]|camhs|ed(?:ucational)?\s+psych\w*|paediatrician|"
+    r"speech\s+therap\w*|counsell\w*|therapy|diagnos\w*|restrain\w*|"
+    r"physical\s+intervention|seizures?|wet\s+(?:him|her|them)sel(?:f|ves)|soiled|"
+    r"toileting|reading\s+age|below\s+(?:age[-\s]related\s+)?expect\w*|"
+    r"arrest\w*|police\s+(?:were|came|called|involved|visit\w*)|(?:called|rang|phoned)\s+the\s+"
+    r"police|probation|moved\s+out|walked\s+out|left\s+home|"
+    r"referred|referrals?|"
     r"special\s+(?:educational\s+)?needs|learning\s+difficult\w*|speech\s+and\s+language|"
     r"one[-\s]to[-\s]one\s+support|1:1\s+support|statemented|"
     r"social\s+services|social\s+worker|child\s+protection|cp\s+plan|child\s+in\s+need|"
-    r"looked[-\s]after|in\s+care|foster\w*|care\s+order|safeguarding|referral|neglect\w*|"
+    r"looked[-\s]after|in\s+care|foster\w*|care\s+order|safeguarding|neglect\w*|"
     r"abused?|"
     r"diabet\w+|epilep\w+|asthma\w*|allerg\w+|epipen|medication|head\s+lice|nits|"
     r"mental\s+health|anxiety|depress\w+|self[-\s]harm\w*|cancer|hospital\w*|"
     r"eating\s+disorder|"
     r"divorc\w*|split\s+up|separated|custody|in\s+prison|prison|jail|free\s+school\s+meals|"
-    r"fsm|pupil\s+premium|bereave\w*|passed\s+away|died|domestic|young\s+carer|homeless\w*|"
+    r"pupil\s+premium|bereave\w*|passed\s+away|died|domestic|young\s+carer|homeless\w*|"
     r"refuge|evict\w*"
     r")\b",
     re.IGNORECASE,
@@ -104,16 +131,16 @@ class PeopleDetector:
         if not self.index.might_match(word_texts_and_keys(norm.text)[1]):
             return []  # no word of the text can start a roster name
         tokens = words(norm.text)
-        hits = self._hits(tokens)
+        hits = self._hits(norm.text, tokens)
         findings = [self._name_finding(norm, hit) for hit in hits]
         findings.extend(self._confidential(norm, hits))
         return findings
 
-    def _hits(self, tokens: list[Token]) -> list[_Hit]:
+    def _hits(self, text: str, tokens: list[Token]) -> list[_Hit]:
         by_span: dict[tuple[int, int], list[PhraseMatch]] = {}
         for match in self.index.find(tokens):
             hit: NameHit = match.payload
-            if not self._plausible(match, hit, tokens):
+            if not self._plausible(match, hit, text, tokens):
                 continue
             by_span.setdefault((match.first, match.last), []).append(match)
         # Longest first; the people matched over one span are reported together.
@@ -136,22 +163,39 @@ class PeopleDetector:
         return sorted(hits, key=lambda h: h.start)
 
     @staticmethod
-    def _plausible(match: PhraseMatch, hit: NameHit, tokens: list[Token]) -> bool:
+    def _plausible(match: PhraseMatch, hit: NameHit, text: str, tokens: list[Token]) -> bool:
         if match.exact_words == 0:
             return False
         if hit.form == "first name":
-            return tokens[match.first].text[:1].isupper()
+            return tokens[match.first].text[:1].isupper() and not _someone_elses(
+                text, tokens, match.first
+            )
         if hit.form == "first name and initial":
-            initial = tokens[match.last].text
+            initial = _POSSESSIVE.sub("", tokens[match.last].text)
             return len(initial) == 1 and initial.isupper()
         if hit.form == "title and surname":
-            return tokens[match.last].text[:1].isupper()
+            return (
+                tokens[match.last].text[:1].isupper()
+                or tokens[match.first].text in _LOWER_CASE_TITLES
+            )
         return True
 
     @staticmethod
     def _pupil_context(tokens: list[Token], index: int) -> bool:
         low, high = max(0, index - _CONTEXT_WINDOW), min(len(tokens), index + _CONTEXT_WINDOW + 1)
-        return any(tokens[i].key in PUPIL_CONTEXT for i in range(low, high) if i != index)
+        for i in range(low, high):
+            if i == index:
+                continue
+            key = tokens[i].key
+            if key in PUPIL_CONTEXT or _YEAR_GROUP_WORD.fullmatch(key):
+                return True
+            if (
+                key in _YEAR_WORDS
+                and i + 1 < len(tokens)
+                and tokens[i + 1].key.removesuffix("s") in _GROUP_NUMBERS
+            ):
+                return True
+        return False
 
     def _name_finding(self, norm: Normalised, hit: _Hit) -> Finding:
         start, end = norm.span(hit.start, hit.end)
@@ -227,6 +271,32 @@ class PeopleDetector:
                 )
             )
         return findings
+
+
+def _someone_elses(text: str, tokens: list[Token], index: int) -> bool:
+    """A first name that is part of someone else's name: "Prince William", "Jamie Oliver",
+    "Amelia Earhart" (a capitalised word joined to it by a space, not opening a sentence)."""
+    token = tokens[index]
+    if index > 0:
+        before = tokens[index - 1]
+        if before.key in _NOT_A_PUPIL_BEFORE:
+            return True
+        if text[before.end : token.start] == " " and before.text[:1].isupper():
+            opening = index == 1 or any(
+                mark in text[tokens[index - 2].end : before.start] for mark in ".!?:;\n"
+            )
+            if not opening:
+                return True
+    if index + 1 < len(tokens):
+        after = tokens[index + 1]
+        if (
+            text[token.end : after.start] == " "
+            and after.text[:1].isupper()
+            and len(after.text) > 1
+            and not _YEAR_GROUP_WORD.fullmatch(after.key)
+        ):
+            return True
+    return False
 
 
 def _rank(hit: NameHit) -> tuple:

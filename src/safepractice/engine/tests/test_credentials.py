@@ -37,3 +37,30 @@ def test_asking_a_pupil_for_their_snapchat_is_flagged_once_as_grooming_risk():
 
 def test_asking_a_parent_for_a_number_is_part_of_the_job():
     assert CHECKER.check(message("What's your phone number for the trip?", "parent")) == []
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        ("Staff wifi password's Falcon$1590", "Staff wifi password's Falcon$1590"),
+        ("the SIMS login r.ahmed / Tulip_1049 x", "login r.ahmed / Tulip_1049"),
+        ("username t.clarke password Daffodil@1444", "username t.clarke password Daffodil@1444"),
+    ],
+)
+def test_a_login_written_without_colons_is_found(text, span):
+    assert found(CHECKER.check(message(text, "colleague")), text) == [
+        ("credentials.shared-login", span)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The password is... nope, not falling for that one",
+        "Username or password incorrect!",
+        "my login and password are the same",
+        "Login page password reset link sent",
+    ],
+)
+def test_a_password_that_is_not_given_is_not_a_finding(text):
+    assert CHECKER.check(message(text, "colleague")) == []

@@ -62,3 +62,37 @@ def test_first_person_profession_in_a_post_is_advice():
 )
 def test_a_year_group_or_someone_elses_teacher_is_not_the_profession(text):
     assert CHECKER.check(post(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        ("The Saint Aldhelm's summer fair is the best", "Saint Aldhelm's"),
+        ("Walk for St Aldhelm's CofE Primary School", "St Aldhelm's CofE Primary School"),
+    ],
+)
+def test_the_school_is_found_with_saint_spelled_out_or_cofe(text, span):
+    assert found(CHECKER.check(post(text)), text) == [("identification.school", span)]
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        ("Proud to be a teacher 🍎", "Proud to be a teacher"),
+        (
+            "Just a tired primary school teacher who needs a holiday",
+            "a tired primary school teacher",
+        ),
+        ("HLTA life: 30 books to mark", "HLTA life"),
+        ("Fire drill in the rain #TAlife", "#TAlife"),
+        ("I've been a teaching assistant for 5 years", "I've been a teaching assistant"),
+        ("This teaching assistant is going to sleep for 3 days", "This teaching assistant is"),
+    ],
+)
+def test_a_post_that_says_what_you_do_names_the_profession(text, span):
+    findings = CHECKER.check(post(text))
+    assert found(findings, text) == [("identification.profession", span)]
+
+
+def test_teaching_yourself_something_is_not_a_profession():
+    assert CHECKER.check(profile("Teaching myself guitar 🎸 badly")) == []
