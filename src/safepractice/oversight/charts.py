@@ -74,13 +74,18 @@ def _open(chart_id: str, title: str, summary: str, height: int = HEIGHT) -> list
     ]
 
 
+_TICK_STEPS = (1, 2, 3, 5, 10, 15, 20, 25, 50, 75, 100, 150, 200, 250, 500, 750)
+
+
 def _nice_max(value: float) -> float:
-    if value <= 4:
-        return 4  # whole-number ticks for small counts
-    for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000):
-        if value <= step * 5:
-            return step * -(-value // step)
-    return value
+    """The top of a count axis with four equal whole-number steps (0, 2, 4, 6, 8; not
+    0, 1.5, 3, 4.5, 6)."""
+    scale = 1
+    while True:
+        for step in _TICK_STEPS:
+            if value <= 4 * step * scale:
+                return 4 * step * scale
+        scale *= 1000
 
 
 def _y_axis(top: float, plot_height: float, maximum: float, suffix: str = "") -> list[str]:

@@ -1,4 +1,7 @@
+import re
 import xml.etree.ElementTree as ET
+
+import pytest
 
 from safepractice.oversight import charts
 
@@ -71,3 +74,12 @@ def test_no_chart_loads_anything_from_the_web():
 def test_an_empty_chart_says_so():
     chart = charts.line("Completion", [])
     assert chart.is_empty and "no data" in chart.summary
+
+
+@pytest.mark.parametrize(
+    "largest, ticks", [(6, "0 2 4 6 8"), (3, "0 1 2 3 4"), (101, "0 50 100 150 200")]
+)
+def test_a_count_axis_has_whole_number_ticks(largest, ticks):
+    chart = charts.stacked_bars("Cases", ["Jan"], [charts.Series("Cyberbullying", [largest])])
+    labels = re.findall(r'text-anchor="end" fill="[^"]+">([^<]+)</text>', chart.svg)
+    assert " ".join(labels) == ticks
