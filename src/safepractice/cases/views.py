@@ -8,10 +8,12 @@ from django.core.exceptions import PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from safepractice.schools.models import Role
 from safepractice.schools.tenancy import get_for_school, school_view
+from safepractice.web.csv_export import csv_response, wants_csv
 
 from . import access, retention, selectors, services, vault, workflow
 from .forms import RAISE_FORMS, action_form
@@ -32,6 +34,16 @@ def _detail_url(case: Case) -> str:
 
 @school_view()
 def case_list(request: HttpRequest) -> HttpResponse:
+    if wants_csv(request):
+        # What the page lists, every page of it: reference, route, state and dates only.
+        return csv_response(
+            request, list_name="cases", school=request.school,
+            header=["Reference", "Route", "State", "Raised", "Acknowledgement due"],
+            rows=([c.reference, c.route_label, c.state_label,
+                   timezone.localtime(c.raised_at).strftime("%Y-%m-%d %H:%M"),
+                   c.acknowledgement_due_on or ""]
+                  for c in selectors.visible_cases(request.membership).iterator()),
+        )
     # No total count: counting years of cases under the access rules costs more than the page.
     try:
         number = max(1, int(request.GET.get("page", 1)))

@@ -124,7 +124,7 @@ def mine(request: HttpRequest) -> HttpResponse:
 @school_view(roles=SENIOR)
 def queue(request: HttpRequest) -> HttpResponse:
     school, me = request.school, request.membership
-    return render(request, "registers/queue.html", {
+    waiting = {
         "declarations": declarations_awaiting_acknowledgement(school).exclude(membership=me),
         "reconfirmations": declarations_due_reconfirmation(school),
         "contact_exceptions": contact_exceptions_awaiting_agreement(school).exclude(
@@ -132,7 +132,37 @@ def queue(request: HttpRequest) -> HttpResponse:
         "phone_exceptions": phone_exceptions_pending(school).exclude(membership=me),
         "notices": notices_awaiting_response(school) if me.has_role(Role.HEAD_TEACHER)
         else [],
-    })
+    }
+    if wants_csv(request):
+        return csv_response(
+            request, list_name="to-acknowledge", school=school,
+            header=["Waiting for", "Name", "What", "Since"], rows=_queue_rows(waiting),
+        )
+    return render(request, "registers/queue.html", waiting)
+
+
+def _queue_rows(waiting: dict) -> list[list]:
+    """The queue page's items, one row each, as the page words them."""
+    rows = []
+    for d in waiting["declarations"]:
+        rows.append(["Acknowledgement of a declaration", d.membership.user.full_name,
+                     f"{d.get_kind_display()}, {d.contact_with}",
+                     timezone.localtime(d.declared_at).date()])
+    for d in waiting["reconfirmations"]:
+        rows.append(["Reconfirmation this school year", d.membership.user.full_name,
+                     d.contact_with, timezone.localtime(d.confirmed_at).date()])
+    for e in waiting["contact_exceptions"]:
+        needs = [part for part, done in (("senior agreement", e.senior_agreed_at),
+                                         ("the parent's agreement", e.parent_agreed_on))
+                 if not done]
+        rows.append(["Contact-details exception: " + " and ".join(needs),
+                     e.membership.user.full_name, str(e), ""])
+    for e in waiting["phone_exceptions"]:
+        rows.append(["Phone-on-duty request", e.membership.user.full_name, str(e), ""])
+    for n in waiting["notices"]:
+        rows.append(["Professional-judgement notice", n.membership.user.full_name, "",
+                     timezone.localtime(n.submitted_at).date()])
+    return rows
 
 
 @school_view(roles=[Role.HEAD_TEACHER])

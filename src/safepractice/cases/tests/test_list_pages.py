@@ -48,3 +48,19 @@ def test_the_case_list_takes_the_same_queries_for_a_full_page_as_for_one_case(cl
     for _ in range(CASES_PER_PAGE):
         raise_both()
     assert _queries_for_list(client, room) == one
+
+
+def test_the_case_list_downloads_as_csv_with_what_the_page_shows_and_is_audited(client):
+    from safepractice.audit.models import AuditEntry
+
+    room = make_staff_room()
+    visible = make_case(room, Route.PUPIL_EXPOSURE)
+    sign_in_verified(client, room.ict.user)  # sees pupil-exposure cases, not conduct ones
+    hidden = make_case(room, Route.CONDUCT)
+    response = client.get(reverse("cases:list", args=[room.school.slug]), {"format": "csv"})
+    text = response.content.decode("utf-8-sig")
+    assert text.splitlines()[0] == "Reference,Route,State,Raised,Acknowledgement due"
+    assert visible.reference in text and hidden.reference not in text
+    entry = AuditEntry.objects.get(action="export.csv")
+    assert (entry.actor_id, entry.object_id, entry.detail["rows"]) == (
+        room.ict.user_id, "cases", 1)

@@ -70,3 +70,26 @@ def test_the_head_home_page_counts_declarations_awaiting_acknowledgement(client)
     head = make_member(school, roles={Role.HEAD_TEACHER, Role.SLT})
     response = signed_in(client, head).get(reverse("web:school_home", args=[school.slug]))
     assert '<span class="count">2</span> social contact declarations' in response.text
+
+
+def test_the_to_acknowledge_queue_downloads_as_csv_and_the_export_is_audited(client):
+    from safepractice.audit.models import AuditEntry
+
+    school = make_school()
+    declared(make_member(school))
+    slt = make_member(school, roles={Role.SLT})
+    response = signed_in(client, slt).get(
+        reverse("registers:queue", args=[school.slug]), {"format": "csv"})
+    lines = response.content.decode("utf-8-sig").strip().splitlines()
+    assert lines[0] == "Waiting for,Name,What,Since"
+    assert "Acknowledgement of a declaration" in lines[1] and "A family" in lines[1]
+    entry = AuditEntry.objects.get(action="export.csv")
+    assert (entry.actor_id, entry.object_id, entry.detail["rows"]) == (
+        slt.user_id, "to-acknowledge", len(lines) - 1)
+
+
+def test_a_teacher_cannot_download_the_queue(client):
+    school = make_school()
+    response = signed_in(client, make_member(school)).get(
+        reverse("registers:queue", args=[school.slug]), {"format": "csv"})
+    assert response.status_code == 403
