@@ -207,8 +207,13 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json")] = False,
         show_misses: Annotated[bool, typer.Option(
             "--misses", help="List each miss and extra.")] = False,
+        by: Annotated[str, typer.Option(
+            "--by", help="Score per 'rule' (default) or per 'topic' (the batch vocabulary).",
+        )] = "rule",
     ) -> None:
         """Precision and recall per rule on labelled data (schema: docs/engine.md)."""
+        if by not in ("rule", "topic"):
+            _fail(f"--by takes 'rule' or 'topic', not {by!r}")
         from safepractice.engine.evaluation import evaluate
 
         checker = _checker(school_config)
@@ -216,11 +221,12 @@ def register(app: typer.Typer) -> None:
             lines = data.read_bytes().decode("utf-8").splitlines()
         except UnicodeDecodeError as error:
             _fail(f"{data} is not valid UTF-8: byte offset {error.start}")
-        result = evaluate(lines, checker, min_confidence=min_confidence, only=tuple(only or ()))
+        result = evaluate(lines, checker, min_confidence=min_confidence, only=tuple(only or ()),
+                          by=by)
         if as_json:
             typer.echo(json.dumps(result.as_dict(), indent=2))
         else:
-            typer.echo(f"{'rule':44} {'tp':>4} {'fp':>4} {'fn':>4} {'precision':>9} {'recall':>7}")
+            typer.echo(f"{by:44} {'tp':>4} {'fp':>4} {'fn':>4} {'precision':>9} {'recall':>7}")
             rows = [*sorted(result.rules.items()), ("total", result.total())]
             for rule, score in rows:
                 typer.echo(f"{rule:44} {score.true_positives:4} {score.false_positives:4} "

@@ -7,6 +7,10 @@ Each line of the data file (JSONL) is a batch record plus what should be found::
 
 A finding counts as found when a finding of the same rule overlaps the expected span
 (each expected span is matched once). Findings under ``min_confidence`` are not counted.
+Scored ``by="topic"``, a finding counts when its topic is the expected rule's topic: the
+batch contract's fixed vocabulary, where two rules may serve one topic (asking a pupil for
+their Snapchat is told once, as grooming-risk wording, though it is also a request for
+personal information).
 """
 
 import json
@@ -82,12 +86,25 @@ def evaluate(
     checker: Checker,
     min_confidence: float = 0.5,
     only: tuple[str, ...] = (),
+    by: str = "rule",
 ) -> Evaluation:
-    """Score ``checker`` on labelled JSONL lines; ``only`` limits scoring to rule prefixes."""
+    """Score ``checker`` on labelled JSONL lines, per rule or per topic (``by``); ``only``
+    limits scoring to rule prefixes."""
+    if by not in ("rule", "topic"):
+        raise ValueError(f"score by 'rule' or 'topic', not {by!r}")
     result = Evaluation()
 
+    def key(rule: str) -> str:
+        if by == "rule":
+            return rule
+        known = checker.catalogue.get(rule)
+        return known.topic if known is not None and known.topic else rule
+
+    # Per topic, ``only`` names the topics of the rules it names.
+    only_keys = {key(rule.id) for rule in checker.catalogue if rule.id.startswith(only)}
+
     def counted(rule: str) -> bool:
-        return not only or rule.startswith(only)
+        return not only or rule.startswith(only) or (by == "topic" and key(rule) in only_keys)
 
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -114,19 +131,19 @@ def evaluate(
             match = next(
                 (
                     f for f in unmatched
-                    if f.rule == rule and _overlaps((f.start, f.end), (start, end))
+                    if key(f.rule) == key(rule) and _overlaps((f.start, f.end), (start, end))
                 ),
                 None,
             )
             if match is None:
-                result.score(rule).false_negatives += 1
-                result.misses.append({"id": record.get("id"), "missed": rule,
+                result.score(key(rule)).false_negatives += 1
+                result.misses.append({"id": record.get("id"), "missed": key(rule),
                                       "span": content.text[start:end]})
             else:
                 unmatched.remove(match)
-                result.score(rule).true_positives += 1
+                result.score(key(rule)).true_positives += 1
         for finding in unmatched:
-            result.score(finding.rule).false_positives += 1
-            result.misses.append({"id": record.get("id"), "extra": finding.rule,
+            result.score(key(finding.rule)).false_positives += 1
+            result.misses.append({"id": record.get("id"), "extra": key(finding.rule),
                                   "span": content.text[finding.start:finding.end]})
     return result

@@ -9,18 +9,27 @@ from collections.abc import Iterable
 
 from ..content import Content, ContentKind, Recipient
 from ..context import SchoolContext
-from ..findings import Finding
+from ..findings import Finding, Severity
 from ..text import normalise
 from ._common import make_finding
 
+_WHATS = r"(?:wh?at(?:'s|’s|s|\s+is)|wot(?:'s|’s|s)?|wats|wuts)"
+_YOUR = r"(?:your|ur|yr|yer)"
+# "what's your number bond to 10?" and "your number one tip" are lessons, not requests.
+_NOT_A_PHONE = r"(?!\s+(?:bonds?|one|two|three|four|five|six|seven|eight|nine|ten|line|\d))"
 _ASK = re.compile(
-    r"\b(?:what(?:'s|’s|\s+is)|send\s+me|give\s+me|can\s+i\s+(?:have|get)|text\s+me|dm\s+me|"
-    r"tell\s+me|message\s+me)\s+(?:your|ur|yr)\s+(?:home\s+|personal\s+|own\s+)?"
-    r"(?:address|(?:phone\s+|mobile\s+)?number|snap(?:chat)?|insta(?:gram)?|whats-?app|"
-    r"e-?mail|username|handle|tiktok|facebook|discord)\b"
-    r"|\bwhere\s+do\s+you\s+live\b"
+    r"\b(?:" + _WHATS + r"|send\s+me|give\s+me|can\s+i\s+(?:have|get)|text\s+me|dm\s+me|"
+    r"tell\s+me|message\s+me)\s+" + _YOUR + r"\s+(?:home\s+|personal\s+|own\s+)?"
+    r"(?:address|postcode|(?:home\s+)?(?:phone\s+|mobile\s+)?number" + _NOT_A_PHONE + r"|"
+    r"snap(?:chat)?|insta(?:gram)?|whats-?app|e-?mail|(?:\w+\s+)?username|handle|gamertag|"
+    r"tiktok|facebook|discord|name\s+on\s+\w+)\b"
+    r"|\bwhere(?:abouts)?\s+do\s+(?:you|u)\s+live\b"
+    r"|\bwhat\s+(?:road|street|estate)\s+do\s+(?:you|u)\s+live\s+(?:on|in)\b"
+    r"|\bwhich\s+(?:house|flat|number)\s+is\s+yours\b"
+    r"|\bmy\s+(?:number|mobile|snap(?:chat)?|insta(?:gram)?)\b[^.?!]{0,40}?\b"
+    + _WHATS + r"\s+yours\b"
     r"|\badd\s+me\s+on\s+(?:snap(?:chat)?|insta(?:gram)?|facebook|fb|tiktok|whats-?app|discord)\b"
-    r"|\bwhat(?:'s|’s|\s+is)\s+your\s+(?:snap|insta|tiktok)\b",
+    r"|\b" + _WHATS + r"\s+" + _YOUR + r"\s+(?:snap|insta|tiktok)\b",
     re.IGNORECASE,
 )
 
@@ -33,7 +42,10 @@ class ContactRequestsDetector:
         pass
 
     def detect(self, content: Content) -> Iterable[Finding]:
-        if not content.text or content.recipient != Recipient.PUPIL:
+        to_pupil = content.recipient == Recipient.PUPIL
+        # A public comment says nobody's age: asking there may be asking a pupil.
+        unknown = content.kind == ContentKind.COMMENT and content.recipient is None
+        if not content.text or not (to_pupil or unknown):
             return []
         norm = normalise(content.text)
         findings = []
@@ -44,9 +56,12 @@ class ContactRequestsDetector:
                     "communication.request-personal-info",
                     start,
                     end,
-                    confidence=0.8,
-                    explanation=f"“{match.group()}” asks a pupil for personal details or a "
-                    "private channel.",
+                    confidence=0.8 if to_pupil else 0.55,
+                    severity=None if to_pupil else Severity.ADVICE,
+                    explanation=f"“{match.group()}” asks "
+                    + ("a pupil" if to_pupil else "whoever this is to (if a pupil, this breaks "
+                       "the policy)")
+                    + " for personal details or a private channel.",
                     suggestion="Don't ask; keep contact with pupils on the school's own channels.",
                     replacement="",
                 )

@@ -434,10 +434,15 @@ _STREET_TYPES = (
     "gdns|place|pl|terrace|tce|court|ct|walk|hill|row|square|sq|mews|rise|view|parade|"
     "boulevard|green|park|vale|wharf|chase|croft|meadow|meadows|fields|end"
 )
+# "a 10 mile walk", "3 hours drive", "the number 4 bus down Hazel Rise": not house numbers.
+_MEASURES = (
+    r"(?:miles?|mi|km|k|hours?|hrs?|minutes?|mins?|days?|weeks?|months?|years?|yrs?|bus|buses|"
+    r"times|kids|children|people|laps|steps|metres?|meters?|yards?|feet|ft|inch(?:es)?)"
+)
 _STOP_WORDS = r"(?:the|a|an|my|our|your|in|on|at|to|of|for|and|or|with|from|by|is|was|are)"
 _ADDRESS = re.compile(
     r"(?<![\w£$.,/-])(?:(?:flat|apartment|apt|unit)\s+\d{1,4}[a-z]?\s*,?\s+)?"
-    r"\d{1,4}[a-z]?,?[ \t]+"
+    r"\d{1,4}[a-z]?,?[ \t]+(?!" + _MEASURES + r"\b)"
     r"(?:(?!" + _STOP_WORDS + r"\b)[A-Za-z][A-Za-z'’-]{1,30}[ \t]+){1,3}"
     r"(?:" + _STREET_TYPES + r")\b\.?",
     re.IGNORECASE,
@@ -449,13 +454,14 @@ _MONTH = (
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
 _DATE = (
-    r"(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
+    r"(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|(?:19|20)\d\d-\d\d-\d\d"
     r"|\d{1,2}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?" + _MONTH + r"\.?(?:,?[ \t]+\d{4})?"
     r"|" + _MONTH + r"\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?(?:,?[ \t]+\d{4})?)"
 )
 _DATE_OF_BIRTH = re.compile(
-    r"\b(?:d\.?o\.?b\.?|date[ \t]+of[ \t]+birth|born(?:[ \t]+on)?|birthday(?:[ \t]+is)?"
-    r"|my[ \t]+birthday[ \t]+is)[ \t]*[:\-]?[ \t]*(?:the[ \t]+)?(?P<date>" + _DATE + r")(?![\w/])",
+    r"(?:\b(?:d\.?o\.?b\.?|date[ \t]+of[ \t]+birth|born(?:[ \t]+on)?|birthday)"
+    r"(?:[ \t]+(?:is|was|=))?|(?<![\w.])b\.|🎂)"  # "b. 1984-04-21" and "🎂 18.05.92" in bios
+    r"[ \t]*[:\-(]?[ \t]*(?:the[ \t]+)?(?P<date>" + _DATE + r")(?![\w/])",
     re.IGNORECASE,
 )
 
@@ -534,6 +540,8 @@ class PersonalInformationDetector:
                         if international
                         else phonenumbers.PhoneNumberFormat.NATIONAL,
                     )
+                if private_channel and not international and _organisations_range(number):
+                    continue  # a helpline or council's 03/08 line given to a parent: not yours
                 if private_channel:
                     yield make_finding(
                         "communication.personal-contact",
@@ -661,12 +669,7 @@ class PersonalInformationDetector:
 
     def _dates_of_birth(self, norm: Normalised) -> Iterator[Finding]:
         lowered = norm.text.lower()
-        if (
-            "born" not in lowered
-            and "birth" not in lowered
-            and "dob" not in lowered
-            and ("d.o.b" not in lowered)
-        ):
+        if not any(word in lowered for word in ("born", "birth", "dob", "d.o.b", "b.", "🎂")):
             return
         for match in _DATE_OF_BIRTH.finditer(norm.text):
             start, stop = norm.span(*match.span())
@@ -720,6 +723,13 @@ def _parse_any(raw: str) -> phonenumbers.PhoneNumber | None:
         return phonenumbers.parse(raw, "GB")
     except phonenumbers.NumberParseException:
         return None
+
+
+def _organisations_range(number: phonenumbers.PhoneNumber) -> bool:
+    """03 (national rate), 080 (freephone), 084/087 and 09: ranges that organisations hold;
+    nobody's own mobile or home line is on one."""
+    national = str(number.national_number)
+    return national.startswith(("3", "80", "84", "87", "9"))
 
 
 def _uk_kind(number: phonenumbers.PhoneNumber) -> str:

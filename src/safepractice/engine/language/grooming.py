@@ -34,8 +34,8 @@ PATTERNS: dict[str, str] = {
     rf"private\s+(?:chat|message|account)|move\s+(?:this|to)\s+(?:to\s+)?{_PLATFORMS}",
     "request for personal information or photos": rf"(?:what'?s|whats|what\s+is|send\s+me|"
     rf"give\s+me|tell\s+me)\s+{_YOUR}\s+"
-    rf"(?:home\s+)?(?:address|number|phone\s+number|mobile|snap(?:chat)?|insta(?:gram)?|email|"
-    rf"password|postcode)|where\s+do\s+{_YOU}\s+live|(?:are|r)\s+{_YOU}\s+(?:home\s+)?alone|"
+    rf"(?:home\s+)?(?:address|number(?!\s+(?:bonds?|one|two|three|line|\d))|phone\s+number|"
+    rf"mobile|snap(?:chat)?|insta(?:gram)?|email|password|postcode)|where\s+do\s+{_YOU}\s+live|(?:are|r)\s+{_YOU}\s+(?:home\s+)?alone|"
     rf"are\s+{_YOUR}\s+parents\s+(?:home|out|in|away)|who\s+do\s+{_YOU}\s+live\s+with|"
     rf"send\s+(?:me\s+)?(?:a\s+|some\s+|another\s+)?(?:pic|pics|photo|photos|picture|pictures|"
     rf"selfie|selfies|video|vid)(?!\s+of\s+(?:{_YOUR}\s+)?(?:homework|work|project|model|poster))|"
@@ -67,6 +67,19 @@ PATTERNS: dict[str, str] = {
     rf"(?:are|r)\s+{_YOU}\s+(?:in\s+bed|awake|still\s+up|up\s+late)|"
     rf"(?<!\w)(?:babe|baby\s+girl|sweetheart|darling|sexy)(?!\w)|(?<![\w])xx+(?![\w])",
 }
+# Said only to be refused: "I can't give out", "I'm not allowed to share".
+_REFUSED = re.compile(
+    r"(?:can'?t|cannot|can\s+not|won'?t|not\s+allowed\s+to|mustn'?t|shouldn'?t)\s+"
+    r"(?:give|share|send|hand)(?:\s+out)?\s+(?:you\s+)?$"
+)
+_PRIVATE_CHANNEL = "moving to a private channel"
+# A number or an email address right after "text me on", "my mobile is"...: the personal
+# information detector reports the contact detail itself, once.
+_GIVEN_CONTACT = re.compile(
+    r"[^\n.!?]{0,40}?(?:\+?\(?\d[\d \t()-]{7,}\d"  # a phone number, not "at 7"
+    r"|\S+@|[\w.+-]+\s*(?:[\[(]at[\])]|\bat\b)\s*[\w-]+\s*(?:\.|[\[(]?dot\b))",  # an email
+    re.IGNORECASE,
+)
 _PATTERNS = [(name, re.compile(rf"(?<!\w)(?:{p})")) for name, p in PATTERNS.items()]
 _LATE_HOURS = frozenset((22, 23, 0, 1, 2, 3, 4, 5))
 
@@ -84,7 +97,13 @@ class GroomingRiskDetector:
         norm = normalise(content.text)
         for pattern_name, pattern in _PATTERNS:
             for match in pattern.finditer(norm.text):
+                if _REFUSED.search(norm.text, max(0, match.start() - 30), match.start()):
+                    continue  # "I can't give out my own number, ask the office"
                 o_start, o_end, said = original(norm, content.text, match.start(), match.end())
+                if pattern_name == _PRIVATE_CHANNEL and _GIVEN_CONTACT.match(
+                    content.text, o_end
+                ):
+                    continue  # "text me on 07700 900123": the number is reported as contact
                 yield self._finding(pattern_name, o_start, o_end, f"'{said}'", 0.85)
         if content.date is not None and content.date.hour in _LATE_HOURS and content.text.strip():
             yield self._finding(

@@ -13,6 +13,9 @@ RUNNER = CliRunner()
 # The held-out sets were each scored once, blind, then tuned on (docs/engine.md): from then
 # on they guard against regressions like the hand-written development sets.
 DEV_SETS = sorted((DATA / "dev").glob("*.jsonl")) + sorted((DATA / "heldout").glob("*.jsonl"))
+# Labelled before our convention that a request to a pupil for their number or Snapchat is
+# told once, as grooming-risk wording (the request rule's topic): scored per topic.
+SCORED_BY_TOPIC = {"contact6"}
 
 
 def run(*args: str, stdin: bytes | str | None = None):
@@ -98,6 +101,20 @@ def test_dev_sets_score_high(dev_set: Path):
         for expected in json.loads(line).get("expected", [])
     }
     only = [arg for rule in sorted(labelled) for arg in ("--only", rule)]
-    result = run("eval", str(dev_set), "--school-config", str(SCHOOL_TOML), "--json", *only)
+    by = ["--by", "topic"] if dev_set.stem in SCORED_BY_TOPIC else []
+    result = run("eval", str(dev_set), "--school-config", str(SCHOOL_TOML), "--json", *only, *by)
     total = json.loads(result.output)["total"]
     assert total["precision"] >= 0.95 and total["recall"] >= 0.95
+
+
+def test_eval_by_topic_counts_a_finding_of_another_rule_of_the_same_topic(tmp_path: Path):
+    data = tmp_path / "labelled.jsonl"
+    text = "what's your snapchat?"
+    data.write_text(json.dumps({
+        "id": "x", "text": text, "kind": "message", "to": "pupil",
+        "expected": [{"rule": "communication.request-personal-info", "start": 0, "end": 20}],
+    }) + "\n")
+    by_rule = json.loads(run("eval", str(data), "--json").output)["total"]
+    by_topic = json.loads(run("eval", str(data), "--json", "--by", "topic").output)
+    assert (by_rule["tp"], by_rule["fn"]) == (0, 1)
+    assert by_topic["rules"]["grooming-risk"]["tp"] == 1

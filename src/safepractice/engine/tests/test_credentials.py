@@ -1,5 +1,7 @@
 import pytest
 
+from safepractice.engine import Content, ContentKind
+
 from .helpers import checker, found, message, post
 
 CHECKER = checker()
@@ -64,3 +66,51 @@ def test_a_login_written_without_colons_is_found(text, span):
 )
 def test_a_password_that_is_not_given_is_not_a_finding(text):
     assert CHECKER.check(message(text, "colleague")) == []
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        ("wots ur number need to tell u about saturday", "wots ur number"),
+        ("which house is yours on Mill Road?", "which house is yours"),
+        ("what road do you live on? I go past there", "what road do you live on"),
+        ("what's your Roblox username? I'll add you", "what's your Roblox username"),
+    ],
+)
+def test_more_ways_of_asking_a_pupil_for_personal_details(text, span):
+    assert found(CHECKER.check(message(text, "pupil")), text) == [
+        ("communication.request-personal-info", span)
+    ]
+
+
+def test_a_request_in_a_public_comment_is_advice_since_it_may_be_to_a_pupil():
+    text = "Well played mate!! what's your snapchat, I'll send the pics"
+    (finding,) = CHECKER.check(Content(text, kind=ContentKind.COMMENT))
+    assert (finding.rule, finding.severity.value) == (
+        "communication.request-personal-info", "advice")
+
+
+@pytest.mark.parametrize(
+    "text", ["What's your number bond to 10 for 2?", "What's your number one tip for Year 3?"]
+)
+def test_a_number_bond_is_a_lesson_not_a_request(text):
+    assert CHECKER.check(message(text, "pupil")) == []
+
+
+def test_refusing_to_give_a_number_is_not_grooming_risk():
+    text = "I can't give out my own number, sorry - ask at the office"
+    assert CHECKER.check(message(text, "pupil")) == []
+
+
+def test_a_personal_number_given_to_a_pupil_is_told_once_as_personal_contact():
+    text = "text me on 07700 900123 if the minibus is late"
+    assert found(CHECKER.check(message(text, "pupil")), text) == [
+        ("communication.personal-contact", "07700 900123")
+    ]
+
+
+def test_moving_a_pupil_to_a_private_channel_stays_grooming_risk():
+    text = "message me on whatsapp at the weekend"
+    assert [f.rule for f in CHECKER.check(message(text, "pupil"))] == [
+        "communication.grooming-risk"
+    ]

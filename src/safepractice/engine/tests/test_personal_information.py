@@ -260,3 +260,42 @@ def test_an_international_number_with_its_plus_is_found_even_outside_known_range
 )
 def test_invoices_serials_cards_and_unprefixed_foreign_shapes_are_not_phone_numbers(text):
     assert [f for f in CHECKER.check(post(text)) if f.topic == "personal-information"] == []
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("my DOB is 09.02.1983 too", "09.02.1983"),
+        ("b. March 23rd, 1989 | Derby", "March 23rd, 1989"),
+        ("Born 1981-09-06 · rugby", "1981-09-06"),
+        ("🎂 18.05.92 | dog mum", "18.05.92"),
+        ("every form wants my DOB (17th of January 1965)", "17th of January 1965"),
+        ("My date of birth is 02/12/1994 if you need it", "02/12/1994"),
+    ],
+)
+def test_a_date_of_birth_is_found_in_the_forms_people_write(text, date):
+    (finding,) = [f for f in CHECKER.check(post(text)) if f.rule.endswith("date-of-birth")]
+    assert finding.detail["date"] == date
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Did a 10 mile walk round Worthing today",
+        "3 hours drive to Cornwall with the kids",
+        "Took the number 4 bus down Hazel Rise and it broke down",
+    ],
+)
+def test_a_distance_or_a_bus_before_a_street_word_is_not_an_address(text):
+    assert [f for f in CHECKER.check(post(text)) if f.rule.endswith("address")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council's school transport team are on 03069 990275",
+        "Family Lives' helpline is free on 0808 157 0892",
+    ],
+)
+def test_an_organisations_line_given_to_a_parent_is_not_personal_contact(text):
+    assert CHECKER.check(message(text, "parent")) == []
