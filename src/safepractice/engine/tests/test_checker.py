@@ -64,6 +64,8 @@ ADVERSARIAL = {
     "at signs and dots": "a@b.",
     "everything at once": "Call Amelia Hughes, excluded, on 07700 900123 at 12 Acacia Avenue "
     "SO23 0HU a@b.com password: x1234 #StAldhelmsPrimary SAPS ",
+    "half-made log-ins, names and dates": "login a / username x password's Amelia H's "
+    "Prince William proud to be a Saint St DOB ( b. 10 mile my number what's yours ",
 }
 
 
