@@ -38,7 +38,7 @@ RULE = "online-conduct.equality"
 
 _ID = (
     r"(?P<id>(?:all\s+|the\s+|those\s+|these\s+|most\s+|some\s+|you\s+|filthy\s+|bloody\s+"
-    r"|fucking\s+|dirty\s+)?(?:"
+    r"|fucking\s+|dirty\s+|a\s+|an\s+)?(?:"
     + alternation(IDENTITIES)
     + r"|(?:" + alternation(IDENTITY_ADJECTIVES) + r")\s+(?:" + GROUP_NOUNS + r")"
     + r"|(?:" + alternation(s for s in SLURS if s not in SLUR_HOMONYMS) + r")"
@@ -115,7 +115,189 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         re.compile(rf"(?<!\w)(?:death\s+to|gas\s+the|hang\s+the|kill\s+the)\s+{_ID}"),
     ),
 ]
+
+# Exclusion, stereotype and workplace discrimination, said of a group ("women can't run a
+# school", "Chinese parents are all tiger mums", "SEN kids ruin it for everyone").
+_NOT_SUPPORT = (
+    r"(?!have\s+to|need\s+to|be\s+(?:made|forced|left|excluded|discriminated|bullied|treated|"
+    r"judged|punished|penalised|expected|ashamed|afraid|scared)|worry|suffer|face|feel|miss\s+out|"
+    r"lose|struggle|wait|pay|fear)"
+)
+PATTERNS += [
+    (
+        "exclusion of a group",
+        re.compile(
+            rf"(?<!\w){_ID}\s+(?:shouldn'?t|should\s+not|mustn'?t|must\s+not|"
+            rf"don'?t\s+deserve\s+to|have\s+no\s+(?:place|business|right))\s+{_NOT_SUPPORT}"
+            r"[\w']+(?:\s+[\w']+){0,3}"
+        ),
+    ),
+    (
+        "stereotype about a group",
+        re.compile(
+            rf"(?<!\w){_ID}\s+(?:can'?t|cannot|could\s+never|will\s+never)\s+(?:ever\s+)?"
+            r"(?:run|lead|manage|teach|drive|park|cope|handle|be\s+trusted|think|understand|"
+            r"control|do\s+maths|do\s+the\s+job|keep\s+up|be\s+heads?|be\s+in\s+charge)(?!\w)"
+        ),
+    ),
+    (
+        "stereotype about a group",
+        re.compile(
+            rf"(?<!\w){_ID}\s+(?:(?:are|r)\s+(?:all|always|never)|"
+            r"only\s+(?=(?:care|cares|want|wants|think|thinks|talk|talks|look|looks|know|knows|"
+            r"get|gets|do|does|cause|causes|ever)\b))\s*"
+            r"(?!(?:welcome|invited|included|wonderful|brilliant|amazing|great|lovely|kind|"
+            r"supportive|helpful|friendly|so\s+kind|been\s+welcome)\b)[\w']+(?:\s+[\w']+){0,3}"
+        ),
+    ),
+    (
+        "stereotype about a group",
+        re.compile(
+            rf"(?<!\w){_ID}\s+(?:always\s+|just\s+)?(?:ruin|ruins|drag|drags|hold|holds|"
+            r"spoil|spoils|bring|brings)\s+(?:it|everything|everyone|the\s+[\w']+(?:\s+\w+)?|"
+            r"us|standards|results)(?:\s+(?:down|back|for\s+everyone(?:\s+else)?))?"
+        ),
+    ),
+]
+_STATEMENT_CUES = (
+    "too ", "typical", "like a girl", " for girls", "gay", "dress", "herself", "himself",
+    "hire", "hiring", "appoint", "promot", "employ", "country", "adhd", "autism", "dyslexia",
+    "mental", "over ", "no to", "lazy", "dirty", "filthy", "ugly", "smelly", "scrounging",
+    "thieving", "stupid", "belong", "job", "should", "send", "need not", "want", "islam",
+    "two ", "same", "partnership", "fairy", "nancy", "poof", "pansy", "blouse", "scrounger",
+    "sponger", "foreign",
+)  # fmt: skip
+_SINGULAR = (
+    r"(?:jew|muslim|moslem|woman|women|man|immigrant|foreigner|pole|gypsy|gyppo|traveller|"
+    r"asian|black|paki|chinese|indian|arab|romanian|lesbian|gay|trans|catholic|christian|"
+    r"hindu|sikh|migrant|refugee|feminist|pensioner|oap|boomer)s?"
+)
+STATEMENTS: list[tuple[str, str | None, re.Pattern]] = [
+    ("exclusion of a group", None, re.compile(
+        rf"(?<!\w)too\s+many\s+(?:{_ID}|(?:headscarves|hijabs|burkas|burqas|turbans|mosques|"
+        r"synagogues|foreign\s+(?:names|kids|families|accents))(?!\w))"
+        r"|(?<!\w)no\s+to\s+(?:more\s+)?(?:mosques|synagogues|temples|immigrants|migrants|"
+        r"refugees|foreigners)(?!\w)")),
+    ("stereotype about a group", None, re.compile(
+        rf"(?<!\w)typical\s+{_SINGULAR}(?!\w)")),
+    ("derogatory statement about a group", None, re.compile(
+        r"(?<!\w)(?:lazy|dirty|filthy|ugly|smelly|scrounging|thieving|stupid)\s+"
+        r"(?:jew|muslim|moslem|immigrant|foreigner|pole|gypsy|gyppo|traveller|paki|romanian|"
+        r"lesbian|migrant|refugee|pensioner|oap)s?(?!\w)")),
+    ("stereotype about a group", "sex", re.compile(
+        r"(?<!\w)(?:run|runs|running|throw|throws|throwing|cry|cries|crying|fight|fights|"
+        r"scream|screams|kick|kicks|play|plays|hit|hits|drive|drives)\s+like\s+(?:a\s+)?"
+        r"(?:girl|girls|woman|poof|pansy)(?!\w)"
+        r"|(?<!\w)(?:crying|cooking|cleaning|dancing|ballet|pink|dolls|netball|knitting|"
+        r"that|it)\s+(?:is|are|'s)\s+for\s+(?:girls|women|poofs|pansies)(?!\w)"
+        r"|(?<!\w)(?:women|a\s+woman|girls)\s+belong\s+(?:at|in)\s+(?:home|the\s+kitchen)"
+        r"(?!\w)")),
+    ("slur (a characteristic used as an insult)", "sexual orientation", re.compile(
+        r"(?<!\w)(?<!i'm\s)(?<!i\sam\s)(?:so|how|well|proper|totally|dead|that'?s|thats|"
+        r"it'?s|its|sounds|looks)\s+gay(?!\s+(?:people|men|women|couples?|marriage|pride|"
+        r"rights|community|friends?|teachers?|parents?|dads?|mums?|son|daughter|icon|bar|club|"
+        r"history|characters?|families))(?!\w)")),
+    ("denial of a person's gender", "gender reassignment", re.compile(
+        r"(?<!\w)(?:man|bloke|geezer|guy|lad)\s+in\s+a\s+(?:dress|wig|skirt|frock)(?!\w)"
+        r"|(?<!\w)call\s+(?:her|him|them)sel(?:f|ves)\s+what(?:ever)?\b[^.!?]{0,50}?"
+        r"(?:still|always)\s+(?:be\s+)?a\s+(?:man|bloke|woman|girl|lad|boy|geezer)(?!\w)")),
+    ("discrimination by age", "age", re.compile(
+        r"(?<!\w)too\s+old\s+(?:to\s+(?:teach|work|learn|cope|keep\s+up|change|lead|"
+        r"be\s+\w+|do\s+\w+)|for\s+(?:the|this|that|a)\s+(?:job|role|post|work|classroom))(?!\w)"
+        r"|(?<!\w)(?:anyone|anybody|nobody|no\s+one|people|staff|teachers)\s+(?:over|above|past)"
+        r"\s+(?:\d\d|fifty|sixty|seventy)\b[^.!?]{0,30}?(?:should|shouldn'?t|can'?t|"
+        r"cannot|needs?\s+to|ought)(?!\w)")),
+    ("discrimination in employment", None, re.compile(
+        r"(?<!\w)(?:don'?t|do\s+not|never|stop|should\s+stop|won'?t)\s+(?:give\s+(?:[\w']+\s+){0,3}?"
+        r"(?:job|role|post|promotion)|"
+        r"hir(?:e|ing)|employ(?:ing)?|appoint(?:ing)?|promot(?:e|ing)|recruit(?:ing)?|shortlist(?:ing)?)"
+        r"\b[^.!?]{0,70}?(?:pregnant|maternity|married|her\s+age|his\s+age|that\s+age|over\s+\d\d|"
+        r"too\s+old|disabled|wheelchair|muslim|headscarf|hijab|gay|trans|women|foreign)(?!\w)")),
+    ("denial of a disability", "disability", re.compile(
+        r"(?<!\w)(?:adhd|autism|dyslexia|dyspraxia|depression|anxiety|mental\s+illness|"
+        r"sen|send)\s+(?:is|isn'?t|are|aren'?t)\s+(?:just\s+|only\s+|not\s+|all\s+)?"
+        r"(?:bad\s+parenting|an?\s+excuse|made\s+up|a\s+myth|real|fake|a\s+fad|laziness|"
+        r"attention\s+seeking|a\s+label\s+for|a\s+(?:posh|fancy|middle[-\s]class)\s+"
+        r"(?:word|name|excuse)\s+for)(?!\w)")),
+    ("discrimination in employment", None, re.compile(
+        r"(?<!\w)only\s+got\s+(?:the|that|this|her|his|a)\s+(?:job|role|post|promotion)\s+"
+        r"(?:cos|coz|cause|because|as|since)\s+(?:she'?s|he'?s|they'?re|she\s+is|he\s+is)\s+"
+        r"(?:a\s+|an\s+)?(?:woman|man|female|black|asian|gay|lesbian|trans|disabled|muslim|"
+        r"jewish|pregnant|young|old|foreign|indian|pakistani|chinese|polish)(?!\w)")),
+    ("exclusion of a group", None, re.compile(
+        r"(?<!\w)(?:married\s+women|mothers|mums|women|wives)\s+should\s+(?:be|stay)\s+"
+        r"(?:at\s+home|in\s+the\s+kitchen)(?!\w)"
+        r"|(?<!\w)send\s+(?:them|em|'em)\s+(?:all\s+)?back(?:\s+(?:to\s+)?where\s+they\s+"
+        r"(?:came|come)\s+from|\s+home)(?!\w)"
+        r"|(?<!\w)(?:" + alternation(IDENTITIES) + r")\s+need\s+not\s+(?:apply|follow|bother)(?!\w)"
+        r"|(?<!\w)(?:wouldn'?t|don'?t|do\s+not|would\s+not|never)\s+want\s+(?:a|an|any)\s+"
+        r"(?:" + alternation(IDENTITY_ADJECTIVES) + r")\s+(?:teacher|person|man|woman|nurse|"
+        r"doctor|head|neighbour|\w+ing)(?!\w)"
+        r"|(?<!\w)islami[sz]ation|islamification")),
+    ("derogatory statement about a group", "sexual orientation", re.compile(
+        r"(?<!\w)(?:two\s+(?:mums|dads|mothers|fathers)|same[-\s]sex\s+(?:couples?|parents|"
+        r"marriages?)|gay\s+(?:couples?|parents|marriages?)|civil\s+partnerships?)\s+(?:isn'?t|"
+        r"aren'?t|is\s+not|are\s+not|will\s+never\s+be|can'?t\s+be)\s+(?:a\s+)?(?:real|proper|"
+        r"normal|natural)\s+(?:famil(?:y|ies)|marriages?|parents)(?!\w)"
+        r"|(?<!\w)(?:a\s+bit\s+of\s+a|such\s+a|a\s+right|a\s+total|a\s+proper)\s+(?:fairy|"
+        r"nancy(?:\s+boy)?|poof|pansy|girl'?s\s+blouse)(?!\w)")),
+    ("derogatory statement about a group", None, re.compile(
+        r"(?<!\w)(?:foreign|immigrant|polish|romanian|eastern\s+european|muslim|gypsy|"
+        r"traveller)\s+(?:scroungers?|spongers?|thieves|criminals|scum|vermin|parasites?|"
+        r"benefit\s+cheats?)(?!\w)"
+        r"|(?<!\w)typical\s+(?:" + alternation(IDENTITY_ADJECTIVES) + r")\s+(?:" + GROUP_NOUNS
+        + r")(?!\w)")),
+    ("exclusion of a group", "religion or belief", re.compile(
+        r"(?<!\w)(?:this|it)\s+is\s+a\s+(?:christian|white)\s+(?:country|nation|school)(?!\w)"
+        r"|(?<!\w)(?:this|it)'s\s+a\s+(?:christian|white)\s+(?:country|nation|school)(?!\w)")),
+]
+_SINGULAR_CHARACTERISTIC = {
+    "jew": "religion or belief", "muslim": "religion or belief", "moslem": "religion or belief",
+    "catholic": "religion or belief", "christian": "religion or belief",
+    "hindu": "religion or belief", "sikh": "religion or belief", "woman": "sex", "women": "sex",
+    "man": "sex", "feminist": "sex", "lesbian": "sexual orientation",
+    "gay": "sexual orientation", "trans": "gender reassignment", "pensioner": "age",
+    "oap": "age", "boomer": "age", "pregnant": "pregnancy and maternity",
+    "maternity": "pregnancy and maternity", "married": "marriage and civil partnership",
+    "her age": "age", "his age": "age", "that age": "age", "too old": "age", "over": "age",
+    "disabled": "disability", "wheelchair": "disability", "headscarf": "religion or belief",
+    "hijab": "religion or belief", "headscarves": "religion or belief",
+    "hijabs": "religion or belief", "mosques": "religion or belief",
+    "synagogues": "religion or belief", "temples": "religion or belief",
+    "burkas": "religion or belief", "burqas": "religion or belief",
+    "turbans": "religion or belief",
+}
+
+
+def _statement_characteristic(said: str) -> str:
+    """The characteristic a statement without a named group is about (from its words)."""
+    for word in reversed(re.findall(r"[a-z]+(?:\s+age|\s+old)?", said)):
+        bare = word.removesuffix("s") if word not in _SINGULAR_CHARACTERISTIC else word
+        if bare in _SINGULAR_CHARACTERISTIC:
+            return _SINGULAR_CHARACTERISTIC[bare]
+        if word in IDENTITIES:
+            return IDENTITIES[word]
+    return "race"
+
+
 _SLUR_TOKEN = frozenset(SLURS)
+# "r*tarded", "f*ggot": a slur with letters starred out, keyed by length, first and last
+# letter and the letters left showing.
+_MASKED_SLURS: dict[tuple[int, str, str], dict[str, str]] = {}
+
+
+def _unmasked_key(token: str) -> str:
+    return "".join(c if c != "*" else "." for c in token)
+
+
+for _slur in SLURS:
+    if len(_slur) >= 4 and _slur.isalpha():
+        _masks = _MASKED_SLURS.setdefault((len(_slur), _slur[0], _slur[-1]), {})
+        # Each way of starring one to three inner letters.
+        for _i in range(1, len(_slur) - 1):
+            for _j in range(_i, min(_i + 3, len(_slur) - 1)):
+                _key = _slur[:_i] + "." * (_j - _i + 1) + _slur[_j + 1 :]
+                _masks.setdefault(_key, _slur)
 _ANY_ID = re.compile(rf"(?<!\w){_ID}")
 
 
@@ -159,7 +341,7 @@ _CLAIM = re.compile(r"(?<!\w)(?:" + alternation(FIRST_PERSON_CLAIM) + r")(?!\w)"
 def _characteristic(identity: str) -> str:
     identity = re.sub(r"\s+", " ", identity)
     for prefix in ("all ", "the ", "those ", "these ", "most ", "some ", "you ", "filthy ",
-                   "bloody ", "fucking ", "dirty "):
+                   "bloody ", "fucking ", "dirty ", "a ", "an "):
         if identity.startswith(prefix) and identity[len(prefix):] in IDENTITIES | SLURS:
             identity = identity[len(prefix):]
             break
@@ -185,7 +367,8 @@ class EqualityDetector:
         norm = normalise(content.text)
         text = norm.text
         seen: list[tuple[int, int]] = []
-        if not _may_name_a_group(text):  # every pattern needs a group: skip them all
+        yield from self._statements(content, norm, seen)
+        if not _may_name_a_group(text):  # every pattern below needs a group: skip them all
             yield from self._slurs(content, norm, seen)
             return
         for start, end in sentences(text):
@@ -204,6 +387,23 @@ class EqualityDetector:
                     characteristic = _characteristic(match.group("id").strip())
                     yield self._finding(content, norm, span, pattern_name, characteristic, 0.9)
         yield from self._slurs(content, norm, seen)
+
+    def _statements(self, content: Content, norm: Normalised, seen) -> Iterator[Finding]:
+        text = norm.text
+        if not any(cue in text for cue in _STATEMENT_CUES):
+            return
+        for start, end in sentences(text):
+            sentence = text[start:end]
+            for pattern_name, characteristic, pattern in STATEMENTS:
+                for match in pattern.finditer(sentence):
+                    if self._lowered(match, sentence, text, start):
+                        continue
+                    span = (start + match.start(), start + match.end())
+                    if any(a < span[1] and span[0] < b for a, b in seen):
+                        continue
+                    seen.append(span)
+                    about = characteristic or _statement_characteristic(match.group())
+                    yield self._finding(content, norm, span, pattern_name, about, 0.8)
 
     def _lowered(self, match: re.Match, sentence: str, text: str, offset: int) -> str:
         """Why a hateful-looking match is not hate, or '' when it is."""
@@ -229,6 +429,9 @@ class EqualityDetector:
     def _slurs(self, content: Content, norm: Normalised, seen) -> Iterator[Finding]:
         text = norm.text
         for token, start, end in tokens(norm):
+            if "*" in token:
+                token = _MASKED_SLURS.get((len(token), token[0], token[-1]), {}).get(
+                    _unmasked_key(token), token)
             if token not in _SLUR_TOKEN:
                 continue
             if any(a <= start < b for a, b in seen):

@@ -29,12 +29,14 @@ INSULTS = _wordset(
     "disgusting vile repulsive ugly hideous fat gobshite cow sleazebag sleaze jerk jerks "
     "incompetent brainless thick clueless tramp trash garbage rubbish pig pigs snake "
     "parasite parasites leech liar liars hypocrite hypocrites coward cowards traitor "
-    "traitors"
+    "traitors git gits prat prats twit twits berk berks wazzock knob knobs weasel weasels "
+    "lowlifes alky alkie scrote scrotes tosspot witch witches spineless smarmy gutless"
 )
 # Insult words that are ordinary English in school posts unless aimed at someone.
 WEAK_INSULTS = _wordset(
     "cow pig pigs snake fat thick trash garbage rubbish useless fool tramp ugly creepy "
-    "freak freaks disgusting vile stupid dumb pathetic clown clowns ignorant"
+    "freak freaks disgusting vile stupid dumb pathetic clown clowns ignorant knob knobs "
+    "witch witches weasel weasels spineless smarmy gutless"
 )
 
 # Harmless phrases that contain strong words ("killing it at sports day").
@@ -47,6 +49,8 @@ BENIGN_PHRASES = (
     "mad hatter", "fancy dress", "hell of a", "cock-a-doodle", "woodcock", "peacock",
     "shuttlecock", "cocktail", "scunthorpe", "dickens", "moby dick", "spotted dick",
     "great tit", "blue tit", "tits and", "knob of butter", "bitter", "sussex", "hit me up",
+    "killer sudoku", "killing me", "pussy willow", "dick whittington", "dick turpin",
+    "cock inn", "idiot-proof", "idiot proof", "brain fart", "penistone", "cockermouth",
 )
 
 # Slurs by protected characteristic (Equality Act 2010 names).
@@ -122,9 +126,11 @@ for _characteristic, _phrases in {
     "autistic people|autistics|deaf people|blind people|wheelchair users|"
     "people with down's syndrome|people with downs syndrome|people with disabilities|"
     "people with learning disabilities|the mentally ill|mentally ill people|"
-    "dyslexics|people with adhd|sen kids|send kids",
+    "dyslexics|people with adhd|sen kids|send kids|the sen kids|kids in wheelchairs|"
+    "people in wheelchairs|children in wheelchairs|adhd kids|autistic kids",
     "age": "old people|the elderly|elderly people|pensioners|oaps|boomers|old folk|"
-    "young people|teenagers|millennials|older people|older teachers|old teachers",
+    "young people|teenagers|millennials|older people|older teachers|old teachers|"
+    "older staff|old staff|older colleagues|older women|older men",
     "pregnancy and maternity": "pregnant women|pregnant teachers|pregnant staff|"
     "pregnant people|new mums|new mothers|breastfeeding mothers|mums on maternity leave|"
     "women on maternity leave|people on maternity leave|mothers on maternity",
@@ -167,7 +173,9 @@ DEROGATORY_PREDICATES = (
     "a waste of oxygen|vermin|pests|a stain|repulsive|revolting|gross|hideous|ugly|"
     "all the same|all liars|all thieves|can't be trusted|cannot be trusted|"
     "shouldn't be allowed|should not be allowed|don't belong|do not belong|"
-    "should go back|should be banned|have no place|are taking over"
+    "should go back|should be banned|have no place|are taking over|"
+    "dead weight|dead wood|past it|a liability|liabilities|a nightmare|a drain|"
+    "a pain|more trouble than they're worth|always the trouble"
 )
 DEHUMANISING = (
     "rats|vermin|cockroaches|roaches|animals|apes|monkeys|pigs|dogs|insects|parasites|"
@@ -226,4 +234,18 @@ CONDEMNATION = (
 TARGET_WORDS = _wordset(
     "you you're youre ur u your yourself ya he's she's he she him her they're his "
     "@user"
+)
+
+# Capitalised words that start sentences or name things, not people (allegations look for a
+# name just before an accusation: "Dylan steals from the tuck shop").
+NOT_A_NAME = _wordset(
+    "I I'm I've I'd The This That These Those It It's He She They We You Apparently Honestly "
+    "Seriously Literally Basically Pretty Everyone Someone Somebody Nobody Everybody Just So "
+    "And But Also Well Sorry Yes No Not Oh Ha Lol Omg Wow Today Yesterday Tonight Monday "
+    "Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
+    "July August September October November December Mum Dad Nan Grandad God Jesus Christmas "
+    "Easter Tesco Asda Aldi Lidl Sainsbury's Google Facebook Instagram Twitter Who What Why "
+    "When Where How Reckon Think Heard Guess Surely Clearly Obviously Definitely Maybe Perhaps "
+    "Still Again Never Always Really Totally Absolutely Imagine Rumour Word News Our My Your "
+    "His Her Their Sir Miss"
 )

@@ -19,6 +19,21 @@ ROLES = (
     "year \\d teacher|reception teacher|nursery nurse|chef|new head|new deputy"
 )
 _DETERMINERS = r"(?:the|our|my|their|his|her|your|that|this|one of our|one of the)"
+# Anyone by title and surname, roster or not ("Mr Whittaker"); "miss" is also a verb, so it
+# needs a capital in the original (checked by the detector that uses it, not here).
+_ANYONE_TITLED = r"(?:mr|mrs|ms|mx|dr|miss)\.?\s+[a-z][\w'-]{1,30}"
+# Someone's relative ("Katie's mum", "Daniel's dad").
+_SOMEONES_FAMILY = (
+    r"[a-z][\w-]{1,30}'s\s+(?:mum|mam|mom|dad|stepdad|step-dad|stepmum|step-mum|parents|nan|"
+    r"grandad|grandma|carer|brother|sister|uncle|aunt|auntie|boyfriend|girlfriend|partner|"
+    r"husband|wife)"
+)
+# Another school by name ("Oakridge Primary", "Brambleside Academy").
+_A_SCHOOL = (
+    r"(?!(?:the|a|an|my|our|your|this|that|at|in|to|of|local|secondary|any|every|each|"
+    r"primary)\s)[a-z][\w'-]{2,30}\s+(?:primary|academy|juniors?|infants?|c\s+of\s+e|"
+    r"high\s+school|college)(?:\s+school)?"
+)
 
 
 def _fold(text: str) -> str:
@@ -54,7 +69,7 @@ def target_pattern(context: SchoolContext) -> re.Pattern:
     places.update(("another school", "the council", "the local authority", "the la",
                    "the academy trust", "the trust", "the school down the road",
                    "the school next door", "the other school", "ofsted"))
-    parts = [rf"{_DETERMINERS}\s+(?:{ROLES})\b"]
+    parts = [rf"{_DETERMINERS}\s+(?:{ROLES})\b", _ANYONE_TITLED, _SOMEONES_FAMILY, _A_SCHOOL]
     if names or places:
         parts.insert(0, alternation(names | places))
     return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])")

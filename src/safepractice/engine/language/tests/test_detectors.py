@@ -171,3 +171,105 @@ def test_corrupt_model_file_is_refused(tmp_path):
     (tmp_path / "offensive.weights.gz").write_bytes(gzip.compress(bytes(raw)))
     with pytest.raises(ModelError, match=r"offensive\.weights\.gz is corrupt"):
         load_model("offensive", tmp_path)
+
+
+def test_insult_words_near_one_another_are_one_remark(checker):
+    text = "THE PARENTS IN 4B ARE useless pr*cks"
+    (finding,) = topics(checker, text)["offensive"]
+    assert text[finding.start : finding.end] == "useless pr*cks"
+
+
+def test_mild_swearing_is_low_confidence_advice(checker):
+    (finding,) = topics(checker, "BLOODY HELL WHAT A DAY")["offensive"]
+    assert (finding.severity, finding.confidence) == (Severity.ADVICE, 0.4)
+
+
+@pytest.mark.parametrize(
+    "text", ["I'm such an idiot, locked my keys in the car", "the witches in Macbeth were great"]
+)
+def test_an_insult_said_of_oneself_or_of_no_one_is_not_offensive(checker, text):
+    assert "offensive" not in topics(checker, text)
+
+
+@pytest.mark.parametrize(
+    "text, characteristic",
+    [
+        ("Trans teachers shouldn't be allowed near children", "gender reassignment"),
+        ("Sorry but a woman can't run a school", "sex"),
+        ("Chinese parents are all tiger mums", "race"),
+        ("Marc is too old to teach tbh", "age"),
+        ("Ms Owen only got the job cos she's a woman", "sex"),
+        ("ADHD is just bad parenting", "disability"),
+        ("two mums isn't a real family", "sexual orientation"),
+        ("This new marking policy is r*tarded", "disability"),
+    ],
+)
+def test_stereotypes_exclusion_and_workplace_discrimination(checker, text, characteristic):
+    (finding,) = topics(checker, text)["equality"]
+    assert finding.detail["characteristic"] == characteristic
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Disabled parents shouldn't have to fight for support",
+        "Women are always welcome at our book club",
+        "Girls only football session on Friday",
+        "Pride month assembly, so proud of our gay and lesbian families",
+    ],
+)
+def test_support_and_plain_mentions_are_not_equality_findings(checker, text):
+    assert "equality" not in topics(checker, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I reckon Mr Jackson is drinking at work",
+        "Katie's mum is not feeding those kids",
+        "Oakridge Primary cheated on their SATs",
+        "Dylan steals from the tuck shop",
+    ],
+)
+def test_allegations_about_people_not_on_the_roster(checker, text):
+    assert "allegation" in topics(checker, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Year 4 beat the teachers at rounders", "I stole the last biscuit, guilty!"]
+)
+def test_a_game_or_a_joke_at_ones_own_expense_is_not_an_allegation(checker, text):
+    assert "allegation" not in topics(checker, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your parents dont need to know about this",
+        "Can you sneak out later?",
+        "You're so mature for your age",
+        "you're gorgeous you know",
+        "Is your mum at work tonight?",
+    ],
+)
+def test_more_grooming_wording(checker, text):
+    found = topics(checker, text, kind=ContentKind.MESSAGE, recipient=Recipient.PUPIL)
+    assert "grooming-risk" in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Don't tell anyone your password, not even your friends",
+        "Meet me at the school office at 3 with your form",
+    ],
+)
+def test_e_safety_advice_and_school_meetings_are_not_grooming(checker, text):
+    found = topics(checker, text, kind=ContentKind.MESSAGE, recipient=Recipient.PUPIL)
+    assert "grooming-risk" not in found
+
+
+def test_kisses_beside_other_wording_are_not_a_finding_of_their_own(checker):
+    text = "missing you loads xx"
+    found = topics(checker, text, kind=ContentKind.MESSAGE, recipient=Recipient.PUPIL)
+    assert [text[f.start : f.end] for f in found["grooming-risk"]] == ["missing you"]
