@@ -96,7 +96,7 @@ class CredentialsDetector:
             patterns.append(_PAIR)
         if has_key:
             patterns.append(_GIVEN)
-        if "log" in lowered or "user" in lowered:
+        if any(w in lowered for w in ("login", "log-in", "log in", "username", "user name")):
             patterns.append(_LOOSE_PAIR)
         for pattern in patterns:
             for match in pattern.finditer(norm.text):

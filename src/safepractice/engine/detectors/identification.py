@@ -102,15 +102,6 @@ _FIRST_PERSON_PROFESSION = re.compile(
     r"|(?:^|(?<=[.!?]\s)|\bi'?m\s+(?:a\s+)?|\bi\s+am\s+(?:a\s+)?)"
     r"(?:teacher|teaching\s+assistant|head\s?teacher|senco|hlta|TA)\s+at\b"
     r"|\bi\s+teach\b"
-    r"|\b(?:proud\s+to\s+be|love\s+being|life\s+as|becoming|became|qualified\s+as|"
-    r"trained\s+as|retrain\w*\s+as|(?:job|role|career|years?|day|week)\s+as|i'?ve\s+been|"
-    r"i\s+have\s+been)\s+(?:an?\s+|the\s+)?" + _JOB_OR_TA + r"\b"
-    r"|\b(?:just|this|one|another|a)\s+(?:very\s+|really\s+)?(?:tired|exhausted|knackered|"
-    r"happy|proud|busy|stressed|frazzled|overworked|caffeinated|sleepy|weary|shattered|"
-    r"newly\s+qualified)\s+" + _JOB_OR_TA + r"\b"
-    r"|\bthis\s+" + _JOB_OR_TA + r"\s+(?:is|has|needs|will|can|wants)\b"
-    r"|\b(?:proud|happy|new|lucky)\s+" + _JOB_OR_TA + r"\s+at\b"
-    r"|\b" + _JOB_OR_TA + r"\s+life\b"
     r"|\bi\s+work\s+(?:at|in)\s+a\s+(?:primary\s+)?school\b"
     r"|\bmy\s+(?:class(?!\s+of\s+(?:19|20)\d\d)|pupils|students|classroom|tas?|year\s*\d{1,2}s\b|y\d{1,2}s\b|"
     r"(?:year|yr|y)\s*\d{1,2}\s+(?:class|pupils|children|kids))"
@@ -120,6 +111,32 @@ _FIRST_PERSON_PROFESSION = re.compile(
     r"(?:hlta|lta|ta|lsa)s?(?:life|problems|tips|squad|ofinstagram|oftwitter))\b",
     re.IGNORECASE,
 )
+
+# Saying what you do without "I'm a": "proud to be a teacher", "just a tired TA", "this
+# teaching assistant is...", "HLTA life". Tried only when one of its lead words is there.
+_SELF_DESCRIBED_PROFESSION = re.compile(
+    r"\b(?:proud\s+to\s+be|love\s+being|life\s+as|becoming|became|qualified\s+as|"
+    r"trained\s+as|retrain\w*\s+as|(?:job|role|career|years?|day|week)\s+as|i'?ve\s+been|"
+    r"i\s+have\s+been)\s+(?:an?\s+|the\s+)?" + _JOB_OR_TA + r"\b"
+    r"|\b(?:just|this|one|another|a)\s+(?:very\s+|really\s+)?(?:tired|exhausted|knackered|"
+    r"happy|proud|busy|stressed|frazzled|overworked|caffeinated|sleepy|weary|shattered|"
+    r"newly\s+qualified)\s+" + _JOB_OR_TA + r"\b"
+    r"|\bthis\s+" + _JOB_OR_TA + r"\s+(?:is|has|needs|will|can|wants)\b"
+    r"|\b(?:proud|happy|new|lucky)\s+" + _JOB_OR_TA + r"\s+at\b"
+    r"|\b" + _JOB_OR_TA + r"\s+life\b",
+    re.IGNORECASE,
+)
+# A job word the pattern above needs (on lower-cased text), or "TA" in capitals.
+_JOB_WORD = re.compile(
+    r"teach|head|senc|hlta|\bnqt\b|\bect\b|educator|\blsa\b|governor|supervisor|caretaker|"
+    r"dinner\s+lady|site\s+manager|business\s+manager|administrator|receptionist"
+)
+_CAPITAL_TA = re.compile(r"\bTAs?\b")
+_SELF_DESCRIBED_LEADS = (
+    "proud", "love being", "life", "becom", "became", "qualified", "trained", "retrain",
+    " as ", "been", "tired", "exhausted", "knackered", "happy", "busy", "stressed", "frazzled",
+    "overworked", "caffeinated", "sleepy", "weary", "shattered", "this ", "new ", "lucky",
+)  # fmt: skip
 
 # Every match of the patterns above holds one of these: the plain words are tested with
 # ``in`` (a regex alternation of literals is tried at every position), the rest by pattern.
@@ -273,7 +290,19 @@ class IdentificationDetector:
             return  # the full patterns are costly; most posts have none of their words
         pattern = _PROFILE_PROFESSION if in_profile else _FIRST_PERSON_PROFESSION
         rule = "identification.profession-in-profile" if in_profile else "identification.profession"
-        for match in pattern.finditer(norm.text):
+        matches = list(pattern.finditer(norm.text))
+        if (
+            not in_profile
+            and any(lead in lowered for lead in _SELF_DESCRIBED_LEADS)
+            and (_JOB_WORD.search(lowered) or _CAPITAL_TA.search(norm.text))
+        ):
+            taken = [m.span() for m in matches]
+            matches += [
+                m for m in _SELF_DESCRIBED_PROFESSION.finditer(norm.text)
+                if not any(a < m.end() and m.start() < b for a, b in taken)
+            ]
+            matches.sort(key=lambda m: m.start())
+        for match in matches:
             start, end = norm.span(*match.span())
             yield make_finding(
                 rule,

@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from ..content import Content
 from ..context import SchoolContext
 from ..findings import Finding, Severity
-from .common import SAFER_ONLINE, TEXT_KINDS, original, sentences, words_pattern
+from .common import SAFER_ONLINE, TEXT_KINDS, alternation, original, sentences, words_pattern
 from .lexicons import NOT_A_NAME
-from .targets import target_pattern
+from .targets import generic_targets, target_pattern
 from .text import normalise
 
 RULE = "online-conduct.allegation"
@@ -88,6 +88,18 @@ _PLAIN_ACCUSATIONS = frozenset((
     "half cut", "cooked the books", "cooking the books", "helps himself to",
     "helps herself to", "spreading lies", "spreads lies", "faking her sick", "faking his sick",
 ))  # fmt: skip
+_PLAIN_ACCUSE = re.compile(
+    "|".join(
+        rf"(?P<g{i}>(?<!\w)(?:{alternation(plain)})(?!\w))"
+        for i, words in enumerate(ACCUSATIONS.values())
+        if (plain := [w for w in words.split("|") if w in _PLAIN_ACCUSATIONS])
+    )
+)
+_WORD = re.compile(r"[\w'-]+")
+_ACCUSE_FIRST_WORDS = frozenset(
+    phrase.split()[0] for words in ACCUSATIONS.values() for phrase in words.split("|")
+)
+_PLAIN_FIRST_WORDS = frozenset(phrase.split()[0] for phrase in _PLAIN_ACCUSATIONS)
 _NAME = re.compile(r"\b[A-Z][a-z]{2,}\b")
 
 
@@ -116,13 +128,29 @@ class AllegationDetector:
     def detect(self, content: Content) -> Iterator[Finding]:
         norm = normalise(content.text)
         text = norm.text
-        may_name = _NAME.search(content.text) is not None
+        words = set(_WORD.findall(text))
+        if _ACCUSE_FIRST_WORDS.isdisjoint(words):
+            return  # no accusation can start anywhere in the text
+        generic = [match.span() for match in generic_targets(text)]
+        # A name before an accusation is looked for only with the plain accusations.
+        may_name = (
+            not _PLAIN_FIRST_WORDS.isdisjoint(words) and _NAME.search(content.text) is not None
+        )
         for start, end in sentences(text):
             sentence = text[start:end]
-            target_matches = list(self.targets.finditer(sentence))
-            if not target_matches and not may_name:
+            target_spans = sorted(
+                [
+                    *(match.span() for match in self.targets.finditer(sentence)),
+                    *((a - start, b - start) for a, b in generic if start <= a and b <= end),
+                ]
+            )
+            if target_spans:
+                accusations = _ACCUSE.finditer(sentence)
+            elif may_name:
+                accusations = _PLAIN_ACCUSE.finditer(sentence)
+            else:
                 continue
-            for accusation in _ACCUSE.finditer(sentence):
+            for accusation in accusations:
                 if _NEUTRAL_BEFORE.search(sentence[: accusation.start()]) or _NEUTRAL_AFTER.match(
                     sentence[accusation.end() :]
                 ):
@@ -130,25 +158,23 @@ class AllegationDetector:
                 # The target comes first ("the head stole..."), within a few words.
                 target = next(
                     (
-                        t
-                        for t in reversed(target_matches)
-                        if t.end() <= accusation.start()
-                        and len(sentence[t.end() : accusation.start()].split()) <= 8
+                        (t_start, t_end)
+                        for t_start, t_end in reversed(target_spans)
+                        if t_end <= accusation.start()
+                        and len(sentence[t_end : accusation.start()].split()) <= 8
                     ),
                     None,
                 )
                 kind = _KINDS[int(accusation.lastgroup[1:])]
                 if target is not None:
                     o_start, o_end, said = original(
-                        norm, content.text, start + target.start(), start + accusation.end()
+                        norm, content.text, start + target[0], start + accusation.end()
                     )
-                    who = content.text[o_start : o_start + (target.end() - target.start())]
+                    who = content.text[o_start : o_start + (target[1] - target[0])]
                     confidence = 0.8 if kind != "incompetence" else 0.65
                 else:
                     # Someone named just before it ("Dylan steals from the tuck shop"), for
                     # the accusations no game or song also says ("Year 4 beat the teachers").
-                    if accusation.group().lower() not in _PLAIN_ACCUSATIONS:
-                        continue
                     a_start, o_end = norm.span(start + accusation.start(), start + accusation.end())
                     named = _named_just_before(content.text, a_start)
                     if named is None:

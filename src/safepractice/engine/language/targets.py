@@ -24,13 +24,13 @@ _DETERMINERS = r"(?:the|our|my|their|his|her|your|that|this|one of our|one of th
 _ANYONE_TITLED = r"(?:mr|mrs|ms|mx|dr|miss)\.?\s+[a-z][\w'-]{1,30}"
 # Someone's relative ("Katie's mum", "Daniel's dad").
 _SOMEONES_FAMILY = (
-    r"[a-z][\w-]{1,30}'s\s+(?:mum|mam|mom|dad|stepdad|step-dad|stepmum|step-mum|parents|nan|"
+    r"(?<![\w'-])[a-z][\w-]{1,30}'s\s+(?:mum|mam|mom|dad|stepdad|step-dad|stepmum|step-mum|parents|nan|"
     r"grandad|grandma|carer|brother|sister|uncle|aunt|auntie|boyfriend|girlfriend|partner|"
     r"husband|wife)"
 )
 # Another school by name ("Oakridge Primary", "Brambleside Academy").
 _A_SCHOOL = (
-    r"(?!(?:the|a|an|my|our|your|this|that|at|in|to|of|local|secondary|any|every|each|"
+    r"(?<![\w'-])(?!(?:the|a|an|my|our|your|this|that|at|in|to|of|local|secondary|any|every|each|"
     r"primary)\s)[a-z][\w'-]{2,30}\s+(?:primary|academy|juniors?|infants?|c\s+of\s+e|"
     r"high\s+school|college)(?:\s+school)?"
 )
@@ -69,7 +69,30 @@ def target_pattern(context: SchoolContext) -> re.Pattern:
     places.update(("another school", "the council", "the local authority", "the la",
                    "the academy trust", "the trust", "the school down the road",
                    "the school next door", "the other school", "ofsted"))
-    parts = [rf"{_DETERMINERS}\s+(?:{ROLES})\b", _ANYONE_TITLED, _SOMEONES_FAMILY, _A_SCHOOL]
+    parts = [rf"{_DETERMINERS}\s+(?:{ROLES})\b"]
     if names or places:
         parts.insert(0, alternation(names | places))
     return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])")
+
+
+# People and schools named without the roster, each tried only when a word it needs is there.
+_GENERIC = (
+    (("mr", "mrs", "ms ", "mx ", "dr ", "miss "),
+     re.compile(rf"(?<![\w]){_ANYONE_TITLED}(?![\w])")),
+    (("mum", "mam", "mom", "dad", "parents", "nan", "grand", "carer", "brother", "sister",
+      "uncle", "aunt", "friend", "partner", "husband", "wife"),
+     re.compile(rf"{_SOMEONES_FAMILY}(?![\w])")),
+    (("primary", "academy", "junior", "infant", "c of e", "high school", "college"),
+     re.compile(rf"{_A_SCHOOL}(?![\w])")),
+)
+
+
+def generic_targets(text: str) -> list[re.Match]:
+    """Anyone by title ("Mr Whittaker"), someone's relative ("Katie's mum") or another school
+    by name ("Oakridge Primary") in normalised text."""
+    return [
+        match
+        for hints, pattern in _GENERIC
+        if any(hint in text for hint in hints)
+        for match in pattern.finditer(text)
+    ]
