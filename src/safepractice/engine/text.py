@@ -403,6 +403,12 @@ def digit_runs(text: str, min_digits: int = 7, max_gap: int = 3) -> list[DigitRu
     return runs
 
 
+# After "number" in "what's your number ...": a lesson, not a request for a phone number
+# ("number bond to 10", "number one tip", "number line"). Shared by the contact-request and
+# grooming rules.
+NOT_A_PHONE = r"(?!\s+(?:bonds?|one|two|three|four|five|six|seven|eight|nine|ten|line|\d))"
+
+
 # --- words with offsets ----------------------------------------------------------------
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")

@@ -10,17 +10,15 @@ from collections.abc import Iterable
 from ..content import Content, ContentKind, Recipient
 from ..context import SchoolContext
 from ..findings import Finding, Severity
-from ..text import normalise
+from ..text import NOT_A_PHONE, normalise
 from ._common import make_finding
 
 _WHATS = r"(?:wh?at(?:'s|’s|s|\s+is)|wot(?:'s|’s|s)?|wats|wuts)"
 _YOUR = r"(?:your|ur|yr|yer)"
-# "what's your number bond to 10?" and "your number one tip" are lessons, not requests.
-_NOT_A_PHONE = r"(?!\s+(?:bonds?|one|two|three|four|five|six|seven|eight|nine|ten|line|\d))"
 _ASK = re.compile(
     r"\b(?:" + _WHATS + r"|send\s+me|give\s+me|can\s+i\s+(?:have|get)|text\s+me|dm\s+me|"
     r"tell\s+me|message\s+me)\s+" + _YOUR + r"\s+(?:home\s+|personal\s+|own\s+)?"
-    r"(?:address|postcode|(?:home\s+)?(?:phone\s+|mobile\s+)?number" + _NOT_A_PHONE + r"|"
+    r"(?:address|postcode|(?:home\s+)?(?:phone\s+|mobile\s+)?number" + NOT_A_PHONE + r"|"
     r"snap(?:chat)?|insta(?:gram)?|whats-?app|e-?mail|(?:\w+\s+)?username|handle|gamertag|"
     r"tiktok|facebook|discord|name\s+on\s+\w+)\b"
     r"|\bwhere(?:abouts)?\s+do\s+(?:you|u)\s+live\b"

@@ -14,8 +14,17 @@ from collections.abc import Iterator
 from ..content import Content
 from ..context import SchoolContext
 from ..findings import Finding, Severity
-from .common import SAFER_ONLINE, TEXT_KINDS, alternation, original, sentences, words_pattern
+from .common import (
+    SAFER_ONLINE,
+    TEXT_KINDS,
+    MaskedWords,
+    alternation,
+    original,
+    sentences,
+    words_pattern,
+)
 from .lexicons import (
+    CHARACTERISTIC_WORDS,
     CONDEMNATION,
     DEHUMANISING,
     DEROGATORY_PREDICATES,
@@ -150,19 +159,27 @@ _SINGULAR = (
     r"asian|black|paki|chinese|indian|arab|romanian|lesbian|gay|trans|catholic|christian|"
     r"hindu|sikh|migrant|refugee|feminist|pensioner|oap|boomer)s?"
 )
-STATEMENTS: list[tuple[str, str | None, re.Pattern]] = [
-    ("exclusion of a group", None, re.compile(
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Statements that need no group phrase first. Each names the words it needs: its pattern runs
+# only on a text holding one of them (a set test, cheaper than trying every pattern).
+STATEMENTS: list[tuple[str, str | None, frozenset[str], re.Pattern]] = [
+    ("exclusion of a group", None, _words("many no"), re.compile(
         rf"(?<!\w)too\s+many\s+(?:{_ID}|(?:headscarves|hijabs|burkas|burqas|turbans|mosques|"
         r"synagogues|foreign\s+(?:names|kids|families|accents))(?!\w))"
         r"|(?<!\w)no\s+to\s+(?:more\s+)?(?:mosques|synagogues|temples|immigrants|migrants|"
         r"refugees|foreigners)(?!\w)")),
-    ("stereotype about a group", None, re.compile(
+    ("stereotype about a group", None, _words("typical"), re.compile(
         rf"(?<!\w)typical\s+{_SINGULAR}(?!\w)")),
-    ("derogatory statement about a group", None, re.compile(
+    ("derogatory statement about a group", None,
+     _words("lazy dirty filthy ugly smelly scrounging thieving stupid"),
+     re.compile(
         r"(?<!\w)(?:lazy|dirty|filthy|ugly|smelly|scrounging|thieving|stupid)\s+"
         r"(?:jew|muslim|moslem|immigrant|foreigner|pole|gypsy|gyppo|traveller|paki|romanian|"
         r"lesbian|migrant|refugee|pensioner|oap)s?(?!\w)")),
-    ("stereotype about a group", "sex", re.compile(
+    ("stereotype about a group", "sex", _words("like belong belongs for"), re.compile(
         r"(?<!\w)(?:run|runs|running|throw|throws|throwing|cry|cries|crying|fight|fights|"
         r"scream|screams|kick|kicks|play|plays|hit|hits|drive|drives)\s+like\s+(?:a\s+)?"
         r"(?:girl|girls|woman|poof|pansy)(?!\w)"
@@ -170,39 +187,48 @@ STATEMENTS: list[tuple[str, str | None, re.Pattern]] = [
         r"that|it)\s+(?:is|are|'s)\s+for\s+(?:girls|women|poofs|pansies)(?!\w)"
         r"|(?<!\w)(?:women|a\s+woman|girls)\s+belong\s+(?:at|in)\s+(?:home|the\s+kitchen)"
         r"(?!\w)")),
-    ("slur (a characteristic used as an insult)", "sexual orientation", re.compile(
+    ("slur (a characteristic used as an insult)", "sexual orientation", _words("gay"), re.compile(
         r"(?<!\w)(?<!i'm\s)(?<!i\sam\s)(?:so|how|well|proper|totally|dead|that'?s|thats|"
         r"it'?s|its|sounds|looks)\s+gay(?!\s+(?:people|men|women|couples?|marriage|pride|"
         r"rights|community|friends?|teachers?|parents?|dads?|mums?|son|daughter|icon|bar|club|"
         r"history|characters?|families))(?!\w)")),
-    ("denial of a person's gender", "gender reassignment", re.compile(
+    ("denial of a person's gender", "gender reassignment",
+     _words("dress wig skirt frock herself himself themselves themself"),
+     re.compile(
         r"(?<!\w)(?:man|bloke|geezer|guy|lad)\s+in\s+a\s+(?:dress|wig|skirt|frock)(?!\w)"
         r"|(?<!\w)call\s+(?:her|him|them)sel(?:f|ves)\s+what(?:ever)?\b[^.!?]{0,50}?"
         r"(?:still|always)\s+(?:be\s+)?a\s+(?:man|bloke|woman|girl|lad|boy|geezer)(?!\w)")),
-    ("discrimination by age", "age", re.compile(
+    ("discrimination by age", "age", _words("old over above past"), re.compile(
         r"(?<!\w)too\s+old\s+(?:to\s+(?:teach|work|learn|cope|keep\s+up|change|lead|"
         r"be\s+\w+|do\s+\w+)|for\s+(?:the|this|that|a)\s+(?:job|role|post|work|classroom))(?!\w)"
         r"|(?<!\w)(?:anyone|anybody|nobody|no\s+one|people|staff|teachers)\s+(?:over|above|past)"
         r"\s+(?:\d\d|fifty|sixty|seventy)\b[^.!?]{0,30}?(?:should|shouldn'?t|can'?t|"
         r"cannot|needs?\s+to|ought)(?!\w)")),
-    ("discrimination in employment", None, re.compile(
+    ("discrimination in employment", None,
+     _words("hire hiring hired employ employing appoint appointing promote promoting "
+            "promotion recruit recruiting shortlist shortlisting job role post give"),
+     re.compile(
         r"(?<!\w)(?:don'?t|do\s+not|never|stop|should\s+stop|won'?t)\s+(?:give\s+(?:[\w']+\s+){0,3}?"
         r"(?:job|role|post|promotion)|"
         r"hir(?:e|ing)|employ(?:ing)?|appoint(?:ing)?|promot(?:e|ing)|recruit(?:ing)?|shortlist(?:ing)?)"
         r"\b[^.!?]{0,70}?(?:pregnant|maternity|married|her\s+age|his\s+age|that\s+age|over\s+\d\d|"
         r"too\s+old|disabled|wheelchair|muslim|headscarf|hijab|gay|trans|women|foreign)(?!\w)")),
-    ("denial of a disability", "disability", re.compile(
+    ("denial of a disability", "disability",
+     _words("adhd autism dyslexia dyspraxia depression anxiety mental sen send"),
+     re.compile(
         r"(?<!\w)(?:adhd|autism|dyslexia|dyspraxia|depression|anxiety|mental\s+illness|"
         r"sen|send)\s+(?:is|isn'?t|are|aren'?t)\s+(?:just\s+|only\s+|not\s+|all\s+)?"
         r"(?:bad\s+parenting|an?\s+excuse|made\s+up|a\s+myth|real|fake|a\s+fad|laziness|"
         r"attention\s+seeking|a\s+label\s+for|a\s+(?:posh|fancy|middle[-\s]class)\s+"
         r"(?:word|name|excuse)\s+for)(?!\w)")),
-    ("discrimination in employment", None, re.compile(
+    ("discrimination in employment", None, _words("got"), re.compile(
         r"(?<!\w)only\s+got\s+(?:the|that|this|her|his|a)\s+(?:job|role|post|promotion)\s+"
         r"(?:cos|coz|cause|because|as|since)\s+(?:she'?s|he'?s|they'?re|she\s+is|he\s+is)\s+"
         r"(?:a\s+|an\s+)?(?:woman|man|female|black|asian|gay|lesbian|trans|disabled|muslim|"
         r"jewish|pregnant|young|old|foreign|indian|pakistani|chinese|polish)(?!\w)")),
-    ("exclusion of a group", None, re.compile(
+    ("exclusion of a group", None,
+     _words("should send need want islamisation islamization islamification"),
+     re.compile(
         r"(?<!\w)(?:married\s+women|mothers|mums|women|wives)\s+should\s+(?:be|stay)\s+"
         r"(?:at\s+home|in\s+the\s+kitchen)(?!\w)"
         r"|(?<!\w)send\s+(?:them|em|'em)\s+(?:all\s+)?back(?:\s+(?:to\s+)?where\s+they\s+"
@@ -212,90 +238,45 @@ STATEMENTS: list[tuple[str, str | None, re.Pattern]] = [
         r"(?:" + alternation(IDENTITY_ADJECTIVES) + r")\s+(?:teacher|person|man|woman|nurse|"
         r"doctor|head|neighbour|\w+ing)(?!\w)"
         r"|(?<!\w)islami[sz]ation|islamification")),
-    ("derogatory statement about a group", "sexual orientation", re.compile(
+    ("derogatory statement about a group", "sexual orientation",
+     _words("mums dads mothers fathers same sex gay civil fairy nancy poof pansy blouse"),
+     re.compile(
         r"(?<!\w)(?:two\s+(?:mums|dads|mothers|fathers)|same[-\s]sex\s+(?:couples?|parents|"
         r"marriages?)|gay\s+(?:couples?|parents|marriages?)|civil\s+partnerships?)\s+(?:isn'?t|"
         r"aren'?t|is\s+not|are\s+not|will\s+never\s+be|can'?t\s+be)\s+(?:a\s+)?(?:real|proper|"
         r"normal|natural)\s+(?:famil(?:y|ies)|marriages?|parents)(?!\w)"
         r"|(?<!\w)(?:a\s+bit\s+of\s+a|such\s+a|a\s+right|a\s+total|a\s+proper)\s+(?:fairy|"
         r"nancy(?:\s+boy)?|poof|pansy|girl'?s\s+blouse)(?!\w)")),
-    ("derogatory statement about a group", None, re.compile(
+    ("derogatory statement about a group", None,
+     _words("scrounger scroungers sponger spongers thieves criminals scum vermin parasite "
+            "parasites cheat cheats typical"),
+     re.compile(
         r"(?<!\w)(?:foreign|immigrant|polish|romanian|eastern\s+european|muslim|gypsy|"
         r"traveller)\s+(?:scroungers?|spongers?|thieves|criminals|scum|vermin|parasites?|"
         r"benefit\s+cheats?)(?!\w)"
         r"|(?<!\w)typical\s+(?:" + alternation(IDENTITY_ADJECTIVES) + r")\s+(?:" + GROUP_NOUNS
         + r")(?!\w)")),
-    ("exclusion of a group", "religion or belief", re.compile(
+    ("exclusion of a group", "religion or belief", _words("christian white"), re.compile(
         r"(?<!\w)(?:this|it)\s+is\s+a\s+(?:christian|white)\s+(?:country|nation|school)(?!\w)"
         r"|(?<!\w)(?:this|it)'s\s+a\s+(?:christian|white)\s+(?:country|nation|school)(?!\w)")),
 ]
-# A word each statement above needs, in the same order: a statement's pattern runs only on a
-# text holding one of its words (a set test, cheaper than trying every pattern).
-_STATEMENT_WORDS: list[frozenset[str]] = [frozenset(words.split()) for words in (
-    "many no",
-    "typical",
-    "lazy dirty filthy ugly smelly scrounging thieving stupid",
-    "like belong belongs for",
-    "gay",
-    "dress wig skirt frock herself himself themselves themself",
-    "old over above past",
-    "hire hiring hired employ employing appoint appointing promote promoting promotion "
-    "recruit recruiting shortlist shortlisting job role post give",
-    "adhd autism dyslexia dyspraxia depression anxiety mental sen send",
-    "got",
-    "should send need want islamisation islamization islamification",
-    "mums dads mothers fathers same sex gay civil fairy nancy poof pansy blouse",
-    "scrounger scroungers sponger spongers thieves criminals scum vermin parasite parasites "
-    "cheat cheats typical",
-    "christian white",
-)]
-_SINGULAR_CHARACTERISTIC = {
-    "jew": "religion or belief", "muslim": "religion or belief", "moslem": "religion or belief",
-    "catholic": "religion or belief", "christian": "religion or belief",
-    "hindu": "religion or belief", "sikh": "religion or belief", "woman": "sex", "women": "sex",
-    "man": "sex", "feminist": "sex", "lesbian": "sexual orientation",
-    "gay": "sexual orientation", "trans": "gender reassignment", "pensioner": "age",
-    "oap": "age", "boomer": "age", "pregnant": "pregnancy and maternity",
-    "maternity": "pregnancy and maternity", "married": "marriage and civil partnership",
-    "her age": "age", "his age": "age", "that age": "age", "too old": "age", "over": "age",
-    "disabled": "disability", "wheelchair": "disability", "headscarf": "religion or belief",
-    "hijab": "religion or belief", "headscarves": "religion or belief",
-    "hijabs": "religion or belief", "mosques": "religion or belief",
-    "synagogues": "religion or belief", "temples": "religion or belief",
-    "burkas": "religion or belief", "burqas": "religion or belief",
-    "turbans": "religion or belief",
-}
 
 
 def _statement_characteristic(said: str) -> str:
     """The characteristic a statement without a named group is about (from its words)."""
     for word in reversed(re.findall(r"[a-z]+(?:\s+age|\s+old)?", said)):
-        bare = word.removesuffix("s") if word not in _SINGULAR_CHARACTERISTIC else word
-        if bare in _SINGULAR_CHARACTERISTIC:
-            return _SINGULAR_CHARACTERISTIC[bare]
+        for key in (word, word.removesuffix("s")):
+            if key in CHARACTERISTIC_WORDS:
+                return CHARACTERISTIC_WORDS[key]
+            if key in IDENTITY_ADJECTIVES:
+                return IDENTITY_ADJECTIVES[key]
         if word in IDENTITIES:
             return IDENTITIES[word]
     return "race"
 
 
 _SLUR_TOKEN = frozenset(SLURS)
-# "r*tarded", "f*ggot": a slur with letters starred out, keyed by length, first and last
-# letter and the letters left showing.
-_MASKED_SLURS: dict[tuple[int, str, str], dict[str, str]] = {}
-
-
-def _unmasked_key(token: str) -> str:
-    return "".join(c if c != "*" else "." for c in token)
-
-
-for _slur in SLURS:
-    if len(_slur) >= 4 and _slur.isalpha():
-        _masks = _MASKED_SLURS.setdefault((len(_slur), _slur[0], _slur[-1]), {})
-        # Each way of starring one to three inner letters.
-        for _i in range(1, len(_slur) - 1):
-            for _j in range(_i, min(_i + 3, len(_slur) - 1)):
-                _key = _slur[:_i] + "." * (_j - _i + 1) + _slur[_j + 1 :]
-                _masks.setdefault(_key, _slur)
+_MASKED_SLURS = MaskedWords(SLURS)  # "r*tarded", "sp*z"
 _ANY_ID = re.compile(rf"(?<!\w){_ID}")
 
 
@@ -395,8 +376,8 @@ class EqualityDetector:
         text = norm.text
         present = {token for token, _, _ in tokens(norm)}
         chosen = [
-            statement
-            for statement, words in zip(STATEMENTS, _STATEMENT_WORDS, strict=True)
+            (name, characteristic, pattern)
+            for name, characteristic, words, pattern in STATEMENTS
             if not words.isdisjoint(present)
         ]
         if not chosen:
@@ -438,9 +419,7 @@ class EqualityDetector:
     def _slurs(self, content: Content, norm: Normalised, seen) -> Iterator[Finding]:
         text = norm.text
         for token, start, end in tokens(norm):
-            if "*" in token:
-                token = _MASKED_SLURS.get((len(token), token[0], token[-1]), {}).get(
-                    _unmasked_key(token), token)
+            token = _MASKED_SLURS.word_for(token) or token
             if token not in _SLUR_TOKEN:
                 continue
             if any(a <= start < b for a, b in seen):

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from ..content import Content, ContentKind, Recipient
 from ..context import SchoolContext
 from ..findings import Finding, Severity
+from ..text import NOT_A_PHONE
 from .common import COMMUNICATION, original
 from .text import normalise
 
@@ -47,7 +48,7 @@ PATTERNS: dict[str, str] = {
     rf"(?:'s|\s+has|\s+have|\s+are|\s+is)?\s+(?:gone\s+to\s+bed|asleep|out|gone\s+out|at\s+work)",
     "request for personal information or photos": rf"(?:what'?s|whats|what\s+is|send\s+me|"
     rf"give\s+me|tell\s+me)\s+{_YOUR}\s+"
-    rf"(?:home\s+)?(?:address|number(?!\s+(?:bonds?|one|two|three|line|\d))|phone\s+number|"
+    rf"(?:home\s+)?(?:address|number{NOT_A_PHONE}|phone\s+number|"
     rf"mobile|snap(?:chat)?|insta(?:gram)?|email|password|postcode)|where\s+do\s+{_YOU}\s+live|(?:are|r)\s+{_YOU}\s+(?:home\s+)?alone|"
     rf"(?:are|r|is)\s+{_YOUR}\s+(?:parents|mum|mam|mom|dad)\s+(?:home|out|in|away|at\s+work)|"
     rf"(?:are|r)\s+{_YOU}\s+on\s+{_YOUR}\s+own|what\s+are\s+{_YOU}\s+\w+ing\s+in\s+bed|who\s+do\s+{_YOU}\s+live\s+with|"

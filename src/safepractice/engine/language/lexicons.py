@@ -154,6 +154,20 @@ IDENTITY_ADJECTIVES: dict[str, str] = {
     "blind": "disability", "pregnant": "pregnancy and maternity",
     "female": "sex", "male": "sex", "elderly": "age", "old": "age",
 }
+# Nouns and cue words that say which characteristic a statement is about, beside the
+# adjectives above ("typical jew", "stop hiring women her age", "too many headscarves").
+CHARACTERISTIC_WORDS: dict[str, str] = {
+    "jew": "religion or belief", "moslem": "religion or belief",
+    "headscarf": "religion or belief", "headscarves": "religion or belief",
+    "hijab": "religion or belief", "mosque": "religion or belief",
+    "synagogue": "religion or belief", "temple": "religion or belief",
+    "burka": "religion or belief", "burqa": "religion or belief", "turban": "religion or belief",
+    "woman": "sex", "women": "sex", "man": "sex", "feminist": "sex",
+    "pensioner": "age", "oap": "age", "boomer": "age", "her age": "age", "his age": "age",
+    "that age": "age", "too old": "age", "over": "age",
+    "maternity": "pregnancy and maternity", "married": "marriage and civil partnership",
+    "wheelchair": "disability",
+}
 # Nouns an identity adjective can qualify into a group ("gay teachers", "muslim parents").
 GROUP_NOUNS = (
     "people|person|folk|men|women|man|woman|kids|children|child|pupils|parents|teachers|"

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from ..content import Content
 from ..context import SchoolContext
 from ..findings import Finding, Severity
-from .common import SAFER_ONLINE, TEXT_KINDS, alternation, original, sentences
+from .common import SAFER_ONLINE, TEXT_KINDS, MaskedWords, alternation, original, sentences
 from .lexicons import BENIGN_PHRASES, INSULTS, PROFANITY, SLURS, TARGET_WORDS, WEAK_INSULTS
 from .model import LinearModel, get_model
 from .targets import target_pattern
@@ -26,29 +26,10 @@ MILD = frozenset(("bloody", "damn", "sod", "sodding", "bugger", "buggered", "cra
                   "piss", "pissed", "feck", "hell", "damned"))
 STRONG = (PROFANITY - MILD) | frozenset(SLURS)
 _BENIGN = re.compile(r"(?<!\w)(?:" + alternation(BENIGN_PHRASES) + r")(?!\w)")
-# "f*ck", "sh*t", "f**k", "c**t": the first letter shown, any other starred out.
-_MASKED = {
-    word: re.compile(
-        "^" + re.escape(word[0])
-        + "".join(f"[{re.escape(c)}*]" if c not in "aeiou" else "[a-z*]" for c in word[1:])
-        + "$"
-    )
-    for word in STRONG
-    if len(word) >= 4
-}
+_MASKED = MaskedWords(STRONG)
 
 
 _LEXICON_WORDS = PROFANITY | frozenset(SLURS) | frozenset(INSULTS)
-
-
-def _masked_word(token: str) -> str | None:
-    """The profanity a masked token stands for ("f*ck", "sh*t"), if any."""
-    if "*" not in token:
-        return None
-    for word, pattern in _MASKED.items():
-        if len(word) == len(token) and pattern.match(token):
-            return word
-    return None
 
 
 class OffensiveDetector:
@@ -87,7 +68,7 @@ class OffensiveDetector:
         for i, (token, _, _) in candidates:
             if i in benign or (token not in _LEXICON_WORDS and "*" not in token):
                 continue
-            word = token if token in PROFANITY or token in SLURS else _masked_word(token)
+            word = token if token in PROFANITY or token in SLURS else _MASKED.word_for(token)
             if word:
                 hits.append(i)
                 mild_only &= word in MILD
