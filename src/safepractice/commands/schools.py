@@ -31,3 +31,5 @@ def register(app: typer.Typer) -> None:
             f"{kind}: {result.created} added, {result.updated} updated, "
             f"{result.duplicates_skipped} duplicate rows skipped ({result.encoding})."
         )
+        for notice in result.notices:
+            typer.echo(notice)

@@ -36,6 +36,8 @@ def people(request: HttpRequest) -> HttpResponse:
                        if result.duplicates_skipped else "")
                     + ".",
                 )
+                for notice in result.notices:
+                    messages.warning(request, notice)
                 return redirect("schools:people", school_slug=request.school.slug)
     if wants_csv(request):
         return csv_response(
@@ -53,3 +55,4 @@ def people(request: HttpRequest) -> HttpResponse:
         {"staff": staff_of(request.school), "pupils": pupil_counts(request.school),
          "form": form},
     )
+
