@@ -98,6 +98,15 @@ def can(membership: Membership | None, case: Case, capability: str) -> bool:
     raise ValueError(f"Unknown capability {capability!r}")
 
 
+def knows_of(membership: Membership | None, case: Case) -> bool:
+    """May this member learn anything of ``case`` at all: that it exists, its route?
+
+    SUMMARY is the least capability and every other implies it. Anyone else is answered as if
+    the case did not exist (the same 404), before anything about the case is said.
+    """
+    return can(membership, case, SUMMARY)
+
+
 def can_raise(membership: Membership | None) -> bool:
     """Anyone in the policy's scope may raise any route."""
     return membership is not None and membership.is_active

@@ -8,7 +8,7 @@ URL's school is used.
 from datetime import date, datetime
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Body, File, Form, Router, Schema
 from ninja.errors import HttpError
@@ -80,6 +80,14 @@ def _case(membership: Membership, case_id: int, capability: str = access.VIEW) -
     return case
 
 
+def _known_case(membership: Membership, case_id: int) -> Case:
+    """The case, or the 404 of a missing one if the member may know nothing of it."""
+    case = get_object_or_404(selectors.school_cases(membership.school), pk=case_id)
+    if not access.knows_of(membership, case):
+        raise Http404("No such case.")
+    return case
+
+
 def _refusal(error: services.CaseError) -> tuple[int, Problem]:
     if isinstance(error, services.NotAllowed):
         return 403, Problem(code="not-allowed", detail=str(error))
@@ -114,7 +122,7 @@ def take_action(request: HttpRequest, school_slug: str, case_id: int, action: st
                 payload: Body[dict[str, Any]]):
     """Take one of the route's actions. Send the case ``version`` you last read."""
     membership = _membership(request, school_slug)
-    case = _case(membership, case_id, access.SUMMARY)
+    case = _known_case(membership, case_id)
     try:
         services.available_action(case, action, membership)
     except services.CaseError as refused:
@@ -140,7 +148,7 @@ def add_evidence(request: HttpRequest, school_slug: str, case_id: int,
                  files: File[list[UploadedFile]], description: Form[str] = ""):
     """Add files to the vault (PNG, JPEG, PDF, EML, TXT by content; size-limited)."""
     membership = _membership(request, school_slug)
-    case = _case(membership, case_id, access.SUMMARY)
+    case = _known_case(membership, case_id)
     try:
         services.available_action(case, "add-evidence", membership)
         uploads = [services.Upload(f.name, f.read(), description) for f in files]

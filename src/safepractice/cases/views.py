@@ -26,6 +26,14 @@ def _case(request: HttpRequest, pk: int) -> Case:
     return get_for_school(selectors.school_cases(request.school), request.school, pk=pk)
 
 
+def _known_case(request: HttpRequest, pk: int) -> Case:
+    """The case, or the 404 of a missing one if the member may know nothing of it."""
+    case = _case(request, pk)
+    if not access.knows_of(request.membership, case):
+        raise Http404("No such record in this school.")
+    return case
+
+
 def _detail_url(case: Case) -> str:
     from django.urls import reverse
 
@@ -151,7 +159,7 @@ def case_summary(request: HttpRequest, pk: int) -> HttpResponse:
 @school_view()
 @require_POST
 def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    case = _case(request, pk)
+    case = _known_case(request, pk)
     try:
         found = services.available_action(case, action, request.membership)
     except services.NotAllowed as refused:

@@ -1,6 +1,9 @@
 from django import forms
 
+from .models import Membership, Role, School
 from .roster import MAX_ROSTER_BYTES
+from .rules import GOVERNED_ROLES
+from .selectors import staff_of
 
 
 class RosterUploadForm(forms.Form):
@@ -22,3 +25,20 @@ class RosterUploadForm(forms.Form):
         if upload.size == 0:
             raise forms.ValidationError("The file is empty.")
         return upload
+
+
+class DutyRoleForm(forms.Form):
+    """Grant or revoke one duty role that only the audited step changes (see rules.py)."""
+
+    member = forms.ModelChoiceField(queryset=Membership.objects.none(), label="Member of staff")
+    role = forms.ChoiceField(
+        label="Duty role",
+        choices=[(r.value, r.label) for r in Role if r in GOVERNED_ROLES - {Role.HEAD_TEACHER}],
+    )
+    change = forms.ChoiceField(choices=[("grant", "Grant"), ("revoke", "Revoke")])
+
+    def __init__(self, *args, school: School, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["member"]
+        field.queryset = staff_of(school)
+        field.label_from_instance = lambda m: f"{m.user.full_name} ({m.user.email})"

@@ -2,7 +2,8 @@
 
 from django.db.models import Count, Q, QuerySet
 
-from .models import Membership, Pupil, PupilStatus, School
+from .models import Membership, Pupil, PupilStatus, Role, School
+from .rules import GOVERNED_ROLES
 
 
 def staff_of(school: School) -> QuerySet[Membership]:
@@ -16,6 +17,15 @@ def staff_of(school: School) -> QuerySet[Membership]:
 
 def members_with_role(school: School, role: str) -> QuerySet[Membership]:
     return staff_of(school).with_role(role)
+
+
+def duty_role_holders(school: School) -> list[tuple[Membership, list[str]]]:
+    """Current staff holding a role only the audited step changes, with those roles' labels."""
+    return [
+        (member, [Role(r).label for r in Role.values if r in member.role_set & GOVERNED_ROLES])
+        for member in staff_of(school)
+        if member.role_set & GOVERNED_ROLES
+    ]
 
 
 def pupil_counts(school: School) -> dict[str, int]:

@@ -7,9 +7,11 @@ from django.db import transaction
 from safepractice.accounts.models import User
 from safepractice.audit.services import record
 
-from .models import Membership, Pupil, School
-from .roster import ParsedRoster, parse_roster
+from . import rules
+from .models import Membership, Pupil, Role, School
+from .roster import ParsedRoster, RosterError, parse_roster
 from .signals import roster_changed
+from .tenancy import active_membership
 
 
 @dataclass(frozen=True)
@@ -18,22 +20,34 @@ class ImportResult:
     updated: int
     duplicates_skipped: int
     encoding: str
+    # One line each for roles a file named but the import did not change (see rules.py).
+    notices: tuple[str, ...] = ()
 
 
 @transaction.atomic
 def import_roster(school: School, data: bytes, kind: str, actor=None) -> ImportResult:
-    """Import a pupil or staff roster: all rows or none. A re-import updates, never duplicates."""
+    """Import a pupil or staff roster: all rows or none. A re-import updates, never duplicates.
+
+    A staff import sets staff details only: see ``rules`` for the duty roles it leaves alone
+    and the accounts it may not change.
+    """
     parsed = parse_roster(data, kind)
+    notices: list[str] = []
     if kind == "pupils":
         created, updated = _import_pupils(school, parsed)
     else:
-        created, updated = _import_staff(school, parsed)
+        importer = active_membership(actor, school) if actor is not None else None
+        created, updated, notices = _import_staff(
+            school, parsed, rules.roles_an_import_may_not_set(importer)
+        )
     record(
         "roster-import", actor=actor, school=school, object_type=f"roster:{kind}",
-        created=created, updated=updated,
+        created=created, updated=updated, roles_ignored=len(notices),
     )
     roster_changed.send(sender=School, school=school)
-    return ImportResult(created, updated, parsed.duplicates_skipped, parsed.encoding)
+    return ImportResult(
+        created, updated, parsed.duplicates_skipped, parsed.encoding, tuple(notices)
+    )
 
 
 def _import_pupils(school: School, parsed: ParsedRoster) -> tuple[int, int]:
@@ -54,11 +68,33 @@ def _import_pupils(school: School, parsed: ParsedRoster) -> tuple[int, int]:
     return len(to_create), len(to_update)
 
 
-def _import_staff(school: School, parsed: ParsedRoster) -> tuple[int, int]:
+def _existing_accounts(school: School, parsed: ParsedRoster) -> dict[str, User]:
+    """The accounts the rows name that exist already; refuse the file if any may not change."""
+    emails = [row["email"] for row in parsed.rows]
+    found = {
+        user.email: user
+        for user in User.objects.filter(email__in=emails).prefetch_related("memberships")
+    }
+    for row in parsed.rows:
+        user = found.get(row["email"])
+        if user is not None and (reason := rules.why_import_may_not_update(user, school)):
+            raise RosterError(reason, row["line"])
+    return found
+
+
+def _labels(roles: set[str]) -> str:
+    return ", ".join(Role(r).label for r in Role.values if r in roles)
+
+
+def _import_staff(
+    school: School, parsed: ParsedRoster, kept: frozenset[str]
+) -> tuple[int, int, list[str]]:
+    existing = _existing_accounts(school, parsed)
     created = updated = 0
+    notices: list[str] = []
     for row in parsed.rows:
         full_name = f"{row['first_name']} {row['last_name']}"
-        user = User.objects.filter(email=row["email"]).first()
+        user = existing.get(row["email"])
         if user is None:
             # No password: they set one through the password-reset route.
             user = User.objects.create_user(row["email"], None, full_name=full_name)
@@ -75,7 +111,82 @@ def _import_staff(school: School, parsed: ParsedRoster) -> tuple[int, int]:
         membership.job_title = row["job_title"] or membership.job_title
         membership.external_id = row["external_id"] or membership.external_id
         if row["roles"]:
-            membership.set_roles(row["roles"])
+            wanted, held = set(row["roles"]), set(membership.role_set)
+            membership.set_roles((wanted - kept) | (held & kept))
+            notices.extend(_ignored_roles(row["line"], full_name, wanted & kept, held & kept))
         membership.left_on = None
         membership.save()
-    return created, updated
+    return created, updated, notices
+
+
+def _ignored_roles(line: int, name: str, wanted: set[str], held: set[str]) -> list[str]:
+    """Notices for the roles a row names (``wanted``) or leaves out but the person holds."""
+    where = "such roles change only on People › Duty roles, an audited step"
+    notices = []
+    if not_granted := wanted - held:
+        notices.append(f"Line {line}: {name}: {_labels(not_granted)} not granted ({where}).")
+    if not_removed := held - wanted:
+        notices.append(f"Line {line}: {name}: {_labels(not_removed)} not removed ({where}).")
+    return notices
+
+
+# --- duty roles -----------------------------------------------------------------------------
+
+
+class RoleChangeRefused(Exception):
+    """A duty role that may not be granted or revoked; the message says why."""
+
+
+def grant_duty_role(membership: Membership, role: str, *, by: User) -> Membership:
+    """Grant ``role`` to ``membership``: audited, and the person is told by email."""
+    return _change_duty_role(membership, role, by=by, grant=True)
+
+
+def revoke_duty_role(membership: Membership, role: str, *, by: User) -> Membership:
+    """Revoke ``role`` from ``membership``: audited, and the person is told by email."""
+    return _change_duty_role(membership, role, by=by, grant=False)
+
+
+@transaction.atomic
+def _change_duty_role(membership: Membership, role: str, *, by: User, grant: bool) -> Membership:
+    if reason := rules.why_not_change_role(by, membership, role):
+        raise RoleChangeRefused(reason)
+    locked = (
+        Membership.objects.select_for_update(of=("self",))
+        .select_related("user", "school")
+        .get(pk=membership.pk)
+    )
+    label = Role(role).label
+    if grant == locked.has_role(role):
+        held = "already holds" if grant else "does not hold"
+        raise RoleChangeRefused(f"{locked.user} {held} the role {label}.")
+    roles = locked.role_set | {role} if grant else locked.role_set - {role}
+    locked.set_roles(roles)
+    locked.save(update_fields=["roles"])
+    entry = record(
+        "duty-role-granted" if grant else "duty-role-revoked",
+        actor=by, school=locked.school, target=locked, role=role, member=locked.user.email,
+    )
+    _tell_about_role(locked, label, grant, by, key=f"duty-role:{entry.pk}")
+    return locked
+
+
+def _tell_about_role(membership: Membership, label: str, grant: bool, by: User, key: str) -> None:
+    # The project's one email helper lives with the policy reminders, an app that depends on
+    # this one: imported here, not at the top.
+    from django.urls import reverse
+
+    from safepractice.policies.reminders import absolute, send_once
+
+    school = membership.school
+    subject = (
+        f"You are now {label} at {school}" if grant else f"You are no longer {label} at {school}"
+    )
+    body = (
+        f"{by.full_name or by.email} {'granted you' if grant else 'removed'} the duty role "
+        f"{label} {'at' if grant else 'from you at'} {school}.\n"
+        f"{absolute(reverse('web:school_home', args=[school.slug]))}\n"
+        "If you did not expect this, tell your head teacher or your system administrator.\n"
+    )
+    to = membership.user.email
+    transaction.on_commit(lambda: send_once(key, to, subject, body))

@@ -5,4 +5,5 @@ from . import views
 app_name = "schools"
 urlpatterns = [
     path("s/<slug:school_slug>/people/", views.people, name="people"),
+    path("s/<slug:school_slug>/people/roles/", views.duty_roles, name="duty_roles"),
 ]

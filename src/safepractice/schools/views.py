@@ -5,11 +5,11 @@ from django.shortcuts import redirect, render
 from safepractice.audit.services import record
 from safepractice.web.csv_export import csv_response, wants_csv
 
-from .forms import RosterUploadForm
+from .forms import DutyRoleForm, RosterUploadForm
 from .models import Role
 from .roster import RosterError
-from .selectors import pupil_counts, staff_of
-from .services import import_roster
+from .selectors import duty_role_holders, pupil_counts, staff_of
+from .services import RoleChangeRefused, grant_duty_role, import_roster, revoke_duty_role
 from .tenancy import school_view
 
 PEOPLE_ROLES = [Role.HEAD_TEACHER, Role.SLT]
@@ -36,6 +36,8 @@ def people(request: HttpRequest) -> HttpResponse:
                        if result.duplicates_skipped else "")
                     + ".",
                 )
+                for notice in result.notices:
+                    messages.warning(request, notice)
                 return redirect("schools:people", school_slug=request.school.slug)
     if wants_csv(request):
         return csv_response(
@@ -51,5 +53,33 @@ def people(request: HttpRequest) -> HttpResponse:
         request,
         "schools/people.html",
         {"staff": staff_of(request.school), "pupils": pupil_counts(request.school),
-         "form": form},
+         "form": form, "is_head": request.membership.has_role(Role.HEAD_TEACHER)},
+    )
+
+
+@school_view(roles=[Role.HEAD_TEACHER])
+def duty_roles(request: HttpRequest) -> HttpResponse:
+    """The head grants and revokes the roles a roster import never changes."""
+    form = DutyRoleForm(request.POST or None, school=request.school)
+    if request.method == "POST" and form.is_valid():
+        member, role = form.cleaned_data["member"], form.cleaned_data["role"]
+        grant = form.cleaned_data["change"] == "grant"
+        try:
+            (grant_duty_role if grant else revoke_duty_role)(member, role, by=request.user)
+        except RoleChangeRefused as refused:
+            messages.error(request, f"Nothing was changed. {refused}")
+        else:
+            label = Role(role).label
+            messages.success(
+                request,
+                f"{label} {'granted to' if grant else 'revoked from'} {member.user.full_name}; "
+                "they have been told by email.",
+            )
+        return redirect("schools:duty_roles", school_slug=request.school.slug)
+    record("view-duty-roles", actor=request.user, school=request.school,
+           object_type="schools.duty_roles")
+    return render(
+        request,
+        "schools/duty_roles.html",
+        {"holders": duty_role_holders(request.school), "form": form},
     )

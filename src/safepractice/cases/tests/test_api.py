@@ -130,3 +130,13 @@ def test_evidence_larger_than_a_json_body_can_be_uploaded_through_the_mounted_ap
                            {"files": [chat]}, HTTP_AUTHORIZATION=f"Bearer {raw}")
     assert response.status_code == 201, response.content[:300]
     assert case.evidence.get().size > 1_000_000
+
+
+def test_an_unknown_action_from_a_member_without_access_is_the_404_of_a_missing_case():
+    room = make_staff_room()
+    case = make_case(room, Route.INDECENT_IMAGES)
+    base = f"/{room.school.slug}/cases"
+    response = api.post(f"{base}/{case.pk}/actions/zzz", json={}, user=room.bystander.user)
+    missing = api.post(f"{base}/{case.pk + 1000}/actions/zzz", json={}, user=room.bystander.user)
+    assert (response.status_code, missing.status_code) == (404, 404)
+    assert response.json() == missing.json()

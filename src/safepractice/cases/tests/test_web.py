@@ -1,5 +1,7 @@
 """The web pages: raising, bad input, stale forms, refused actions, audit of every view."""
 
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -10,6 +12,11 @@ from safepractice.testing.auth import sign_in_verified as sign_in
 from safepractice.testing.cases import make_case, make_staff_room, png_bytes
 
 pytestmark = pytest.mark.django_db
+
+
+def _unmasked(response) -> str:
+    """The page without its CSRF tokens, which are masked afresh on every render."""
+    return re.sub(r"[A-Za-z0-9]{64}", "TOKEN", response.content.decode())
 
 
 def _url(room, *parts) -> str:
@@ -171,3 +178,14 @@ def test_the_timeline_shows_each_step():
     summaries = [e.summary for e in case.events.all()]
     assert summaries[0].startswith("Cyberbullying of a member of staff raised by")
     assert any(s.startswith("Acknowledged by") for s in summaries)
+
+
+def test_an_unknown_action_from_a_member_without_access_is_the_404_of_a_missing_case(client):
+    room = make_staff_room()
+    case = make_case(room, Route.INDECENT_IMAGES)
+    sign_in(client, room.bystander.user)
+    response = client.post(_url(room, case.pk, "act", "zzz"), follow=True)
+    missing = client.post(_url(room, case.pk + 1000, "act", "zzz"), follow=True)
+    assert (response.status_code, missing.status_code) == (404, 404)
+    assert _unmasked(response) == _unmasked(missing)
+    assert "Indecent images" not in response.content.decode()

@@ -1,9 +1,10 @@
 import pytest
 
-from safepractice.schools.models import Membership, Pupil, PupilStatus
+from safepractice.accounts.models import User
+from safepractice.schools.models import Membership, Pupil, PupilStatus, Role
 from safepractice.schools.roster import RosterError
 from safepractice.schools.services import import_roster
-from safepractice.testing.factories import make_school
+from safepractice.testing.factories import make_member, make_school
 
 pytestmark = pytest.mark.django_db
 
@@ -117,13 +118,13 @@ def test_staff_import_creates_memberships_with_categories_and_roles():
     school = make_school()
     data = (
         "Staff ID,Forename,Surname,Email,Staff Type,Job Title,Duty Roles\n"
-        "S1,Ada,Lovelace,ada@school.sch.uk,Teacher,Year 2 teacher,DSL; SLT\n"
+        "S1,Ada,Lovelace,ada@school.sch.uk,Teacher,Year 2 teacher,Line manager; Governor\n"
         "S2,Bob,Builder,bob@school.sch.uk,Site staff,Caretaker,\n"
     )
     result = import_roster(school, data.encode(), "staff")
     assert result.created == 2
     ada = Membership.objects.get(user__email="ada@school.sch.uk", school=school)
-    assert ada.has_role("dsl") and ada.has_role("slt")
+    assert ada.role_set == {Role.LINE_MANAGER, Role.GOVERNING_BOARD}
     assert Membership.objects.get(user__email="bob@school.sch.uk").staff_category == "site"
 
 
@@ -140,3 +141,82 @@ def test_utf_16_from_excels_unicode_text_export_is_read():
     result = import_roster(school, data, "pupils")
     assert (result.created, result.encoding) == (3, "utf-16")
     assert Pupil.objects.get(external_id="A123456789012").first_name == "Zoë"
+
+
+STAFF_HEADER = "Forename,Surname,Email,Staff Type,Duty Roles\n"
+
+
+def _staff_row(member, roles: str, name: str = "Ann Other") -> str:
+    first, last = name.split()
+    return f"{first},{last},{member.user.email},Teacher,{roles}\n"
+
+
+def test_an_slt_import_does_not_grant_the_importer_case_access_roles():
+    slt = make_member(roles={Role.SLT})
+    data = STAFF_HEADER + _staff_row(slt, "head teacher;dsl;slt")
+    import_roster(slt.school, data.encode(), "staff", actor=slt.user)
+    slt.refresh_from_db()
+    assert slt.role_set == {Role.SLT}
+
+
+def test_an_slt_import_does_not_strip_the_heads_roles():
+    head = make_member(roles={Role.HEAD_TEACHER, Role.SLT})
+    slt = make_member(head.school, roles={Role.SLT})
+    data = STAFF_HEADER + _staff_row(head, "line manager")
+    import_roster(head.school, data.encode(), "staff", actor=slt.user)
+    head.refresh_from_db()
+    assert head.role_set == {Role.HEAD_TEACHER, Role.SLT, Role.LINE_MANAGER}
+
+
+def test_an_import_grants_no_dsl_or_ict_coordinator_role_even_by_the_head():
+    head = make_member(roles={Role.HEAD_TEACHER})
+    teacher = make_member(head.school)
+    data = STAFF_HEADER + _staff_row(teacher, "dsl;ict;line manager")
+    import_roster(head.school, data.encode(), "staff", actor=head.user)
+    teacher.refresh_from_db()
+    assert teacher.role_set == {Role.LINE_MANAGER}
+
+
+def test_an_import_by_the_head_sets_slt():
+    head = make_member(roles={Role.HEAD_TEACHER})
+    teacher = make_member(head.school)
+    import_roster(head.school, (STAFF_HEADER + _staff_row(teacher, "slt")).encode(), "staff",
+                  actor=head.user)
+    teacher.refresh_from_db()
+    assert teacher.role_set == {Role.SLT}
+
+
+def test_ignored_roles_are_named_line_by_line_in_the_result():
+    slt = make_member(roles={Role.SLT})
+    dsl = make_member(slt.school, roles={Role.DSL})
+    data = (STAFF_HEADER + _staff_row(slt, "slt;dsl") + "Bob,Builder,bob@s.sch.uk,Site,\n"
+            + _staff_row(dsl, "line manager", name="Dee Ess"))
+    result = import_roster(slt.school, data.encode(), "staff", actor=slt.user)
+    assert len(result.notices) == 2
+    assert result.notices[0].startswith("Line 2: ")
+    assert "Designated safeguarding lead not granted" in result.notices[0]
+    assert result.notices[1].startswith("Line 4: ")
+    assert "Designated safeguarding lead not removed" in result.notices[1]
+
+
+def test_a_row_for_an_account_outside_the_school_imports_nothing_and_names_the_line():
+    school = make_school()
+    outsider = make_member(make_school())
+    data = STAFF_HEADER + "Bob,Builder,bob@s.sch.uk,Site,\n" + _staff_row(outsider, "")
+    with pytest.raises(RosterError) as error:
+        import_roster(school, data.encode(), "staff")
+    assert error.value.line == 3
+    assert not User.objects.filter(email="bob@s.sch.uk").exists()
+    outsider.user.refresh_from_db()
+    assert outsider.user.full_name != "Ann Other"
+
+
+def test_a_row_for_someone_who_is_also_in_another_school_imports_nothing():
+    shared = make_member()
+    make_member(make_school(), user=shared.user)
+    data = STAFF_HEADER + _staff_row(shared, "")
+    with pytest.raises(RosterError) as error:
+        import_roster(shared.school, data.encode(), "staff")
+    assert "Line 2" in str(error.value) and "another school" in str(error.value)
+    shared.user.refresh_from_db()
+    assert shared.user.full_name != "Ann Other"

@@ -1,0 +1,84 @@
+"""Who may set whose duty roles, and whom a roster import may change: in one place.
+
+- **Roles that open cases** (``CASE_ACCESS_ROLES``): head teacher, DSL and ICT coordinator,
+  the roles ``cases/access.py`` hands cases to (a test holds the two equal). SLT opens no case
+  but runs the people pages (roster imports) and agrees declarations and exceptions.
+- **A roster import sets staff details only.** It never grants or removes a role in
+  ``roles_an_import_may_not_set(importer)``: the roles that open cases always, and SLT too
+  unless the importer is the school's head. Such roles in a file are ignored and each line is
+  named in the import's notices. An import never changes an existing account that is not a
+  member of the importing school, or that is also a member of another school (names and
+  emails are global): such a row is an error and the file imports nothing.
+- **Granting or revoking** one of those roles is its own audited step
+  (``services.grant_duty_role`` / ``revoke_duty_role``): the head teacher role only by a
+  system administrator or an administrator of the school's trust; any other role by them,
+  or by the school's head for someone else.
+"""
+
+from safepractice.accounts.models import User
+
+from .models import Membership, Role, School
+from .tenancy import active_membership
+
+CASE_ACCESS_ROLES = frozenset({Role.HEAD_TEACHER, Role.DSL, Role.ICT_COORDINATOR})
+# The roles granted and revoked only through the audited step (People › Duty roles).
+GOVERNED_ROLES = CASE_ACCESS_ROLES | {Role.SLT}
+
+
+def roles_an_import_may_not_set(importer: Membership | None) -> frozenset[str]:
+    """Roles a roster import by ``importer`` (their active membership of the school; None from
+    the command line) leaves as they are."""
+    if importer is not None and importer.has_role(Role.HEAD_TEACHER):
+        return CASE_ACCESS_ROLES
+    return GOVERNED_ROLES
+
+
+def why_import_may_not_update(user: User, school: School) -> str | None:
+    """None if a roster import into ``school`` may update the existing account ``user``."""
+    school_ids = {m.school_id for m in user.memberships.all()}
+    if school.pk not in school_ids:
+        return (
+            f"{user.email} is an existing account that is not a member of this school, and an "
+            "import may not change it. Ask a system administrator to add them."
+        )
+    if len(school_ids) > 1:
+        return (
+            f"{user.email} is also a member of another school, and an import here may not "
+            "change their account. Ask a system administrator."
+        )
+    return None
+
+
+def administers(user: User | None, school: School) -> bool:
+    """A system administrator, or an administrator of the school's trust."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    return (
+        school.trust_id is not None and user.trust_roles.filter(trust_id=school.trust_id).exists()
+    )
+
+
+def why_not_change_role(user: User | None, membership: Membership, role: str) -> str | None:
+    """None if ``user`` may grant or revoke ``role`` for ``membership``; else the reason."""
+    if role not in Role.values:
+        return f"{role!r} is not a duty role."
+    if not membership.is_active:
+        return f"{membership.user} is no longer a member of {membership.school}."
+    if administers(user, membership.school):
+        return None
+    if role == Role.HEAD_TEACHER:
+        return (
+            "Only a system administrator or an administrator of the school's trust grants or "
+            "revokes the head teacher role."
+        )
+    acting = active_membership(user, membership.school) if user is not None else None
+    if acting is None or not acting.has_role(Role.HEAD_TEACHER):
+        return "Only the head teacher grants or revokes duty roles."
+    if acting.pk == membership.pk:
+        return (
+            "The head does not change their own duty roles: ask a system administrator or an "
+            "administrator of the school's trust."
+        )
+    return None
