@@ -250,6 +250,12 @@ if os.environ.get("CACHE_URL"):
 CASES_EVIDENCE_DIR = os.environ.get("SAFEPRACTICE_EVIDENCE_DIR") or None
 CASES_EVIDENCE_MAX_BYTES = int(os.environ.get("SAFEPRACTICE_EVIDENCE_MAX_MB", "10")) * 1024 * 1024
 
+# Audit: signed checkpoints of the chain, appended to a file outside the database and the
+# instance folder (see docs/audit.md); copy it elsewhere too, it is not secret.
+AUDIT_CHECKPOINT_FILE = Path(
+    os.environ.get("SAFEPRACTICE_AUDIT_CHECKPOINTS") or KEYS_DIR / "audit-checkpoints.jsonl"
+)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

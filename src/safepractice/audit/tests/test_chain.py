@@ -88,6 +88,15 @@ def test_an_entry_edited_and_rehashed_with_the_public_algorithm_is_found():
     assert "rewritten" in report.reason
 
 
+def test_a_whole_log_rewritten_with_the_public_algorithm_is_found():
+    _three_entries()
+    _edit_and_rehash_from(1, action="deleted-nothing")
+    report = verify_chain()
+    assert not report.intact
+    assert report.broken_at == 1
+    assert "rewritten" in report.reason
+
+
 def test_entries_keyed_with_a_key_no_longer_held_do_not_verify(monkeypatch):
     _three_entries()
     monkeypatch.setenv("SAFEPRACTICE_AUDIT_KEY", "a-different-key")
