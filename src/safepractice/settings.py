@@ -1,7 +1,9 @@
 """Settings, read from the environment with safe defaults.
 
-The embedded default keeps everything in one instance folder (SQLite database, secret key,
-evidence files): ``$SAFEPRACTICE_INSTANCE`` or ``~/.local/share/safepractice``.
+The embedded default keeps its data in one instance folder (SQLite database, secret key,
+evidence files): ``$SAFEPRACTICE_INSTANCE`` or ``~/.local/share/safepractice``. The keys that
+authenticate the audit log and decrypt the evidence are kept apart, in the keys folder
+(``$SAFEPRACTICE_KEYS`` or ``~/.config/safepractice/keys``; see ``safepractice.keys``).
 """
 
 import os
@@ -31,11 +33,21 @@ def _default_instance_dir() -> Path:
     return Path(data_home) / "safepractice"
 
 
+def _default_keys_dir() -> Path:
+    config_home = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(config_home) / "safepractice" / "keys"
+
+
 TESTING = env_bool("SAFEPRACTICE_TESTING") or "pytest" in sys.modules
 if TESTING and not os.environ.get("SAFEPRACTICE_INSTANCE"):
     os.environ["SAFEPRACTICE_INSTANCE"] = tempfile.mkdtemp(prefix="safepractice-test-")
+if TESTING and not os.environ.get("SAFEPRACTICE_KEYS"):
+    os.environ["SAFEPRACTICE_KEYS"] = tempfile.mkdtemp(prefix="safepractice-test-keys-")
 INSTANCE_DIR = Path(os.environ.get("SAFEPRACTICE_INSTANCE") or _default_instance_dir())
 INSTANCE_DIR.mkdir(parents=True, exist_ok=True)
+# Outside the instance folder, so the database and its backups never carry the keys that
+# authenticate them. Created (mode 0700) when a key is first needed.
+KEYS_DIR = Path(os.environ.get("SAFEPRACTICE_KEYS") or _default_keys_dir())
 
 
 def _secret_key() -> str:
@@ -237,6 +249,12 @@ if os.environ.get("CACHE_URL"):
 # Cases: evidence files (encrypted; default <instance>/evidence) and their size limit.
 CASES_EVIDENCE_DIR = os.environ.get("SAFEPRACTICE_EVIDENCE_DIR") or None
 CASES_EVIDENCE_MAX_BYTES = int(os.environ.get("SAFEPRACTICE_EVIDENCE_MAX_MB", "10")) * 1024 * 1024
+
+# Audit: signed checkpoints of the chain, appended to a file outside the database and the
+# instance folder (see docs/audit.md); copy it elsewhere too, it is not secret.
+AUDIT_CHECKPOINT_FILE = Path(
+    os.environ.get("SAFEPRACTICE_AUDIT_CHECKPOINTS") or KEYS_DIR / "audit-checkpoints.jsonl"
+)
 
 LOGGING = {
     "version": 1,

@@ -1,9 +1,11 @@
 """The evidence vault: allow-listed files, hashed, encrypted at rest, written atomically.
 
 Files live under ``CASES_EVIDENCE_DIR`` (default ``<instance>/evidence/<school id>/``), each
-encrypted with Fernet (AES-128-CBC + HMAC-SHA256). The key comes from
-``SAFEPRACTICE_EVIDENCE_KEY`` (several keys, comma-separated, rotate: the first encrypts) or is
-generated once into ``<instance>/evidence.key``. The SHA-256 of the original is kept in the
+encrypted with Fernet (AES-128-CBC + HMAC-SHA256). The key is found by the rule of
+``safepractice.keys``: ``SAFEPRACTICE_EVIDENCE_KEY`` (several keys, comma-separated, rotate: the
+first encrypts), ``SAFEPRACTICE_EVIDENCE_KEY_FILE``, else ``<keys folder>/evidence.key``,
+generated once. A key an earlier version left in ``<instance>/evidence.key`` is moved there on
+first use, never replaced. The SHA-256 of the original is kept in the
 database, so a file altered on disk fails on reading either at decryption or at the hash.
 
 Writing: encrypt into a hidden temporary file, fsync, then insert the row and rename the file
@@ -21,6 +23,8 @@ from pathlib import Path
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
+
+from safepractice import keys
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 TEMP_PREFIX = ".upload-"
@@ -114,23 +118,13 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _key_file() -> Path:
+def legacy_key_file() -> Path:
+    """Where versions before the keys folder kept the vault key, beside the files it opens."""
     return Path(settings.INSTANCE_DIR) / "evidence.key"
 
 
 def _keys() -> list[bytes]:
-    if configured := os.environ.get("SAFEPRACTICE_EVIDENCE_KEY"):
-        return [k.strip().encode() for k in configured.split(",") if k.strip()]
-    path = _key_file()
-    if not path.exists():
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            pass  # another process created it first
-        else:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(Fernet.generate_key())
-    return [path.read_bytes().strip()]
+    return keys.read("evidence", generate=Fernet.generate_key, legacy_file=legacy_key_file())
 
 
 def cipher() -> MultiFernet:

@@ -151,6 +151,33 @@ def test_the_key_comes_from_the_environment_when_set(monkeypatch):
     assert Fernet(key).decrypt(token) == b"x"
 
 
+def test_a_new_vault_key_is_made_in_the_keys_folder_not_the_instance_folder(
+    settings, tmp_path, monkeypatch
+):
+    monkeypatch.delenv("SAFEPRACTICE_EVIDENCE_KEY", raising=False)
+    settings.INSTANCE_DIR = tmp_path / "instance"
+    settings.KEYS_DIR = tmp_path / "keys"
+    token = vault.cipher().encrypt(b"x")
+    key = (tmp_path / "keys" / "evidence.key").read_bytes().strip()
+    assert Fernet(key).decrypt(token) == b"x"
+    assert not (tmp_path / "instance" / "evidence.key").exists()
+
+
+def test_a_vault_key_left_in_the_instance_folder_moves_to_the_keys_folder_and_still_opens(
+    settings, tmp_path, monkeypatch
+):
+    monkeypatch.delenv("SAFEPRACTICE_EVIDENCE_KEY", raising=False)
+    settings.INSTANCE_DIR = tmp_path / "instance"
+    settings.KEYS_DIR = tmp_path / "keys"
+    settings.INSTANCE_DIR.mkdir()
+    old_key = Fernet.generate_key()
+    (settings.INSTANCE_DIR / "evidence.key").write_bytes(old_key)
+    stored_before_the_move = Fernet(old_key).encrypt(b"screen print")
+    assert vault.cipher().decrypt(stored_before_the_move) == b"screen print"
+    assert (tmp_path / "keys" / "evidence.key").read_bytes().strip() == old_key
+    assert not (settings.INSTANCE_DIR / "evidence.key").exists()
+
+
 def test_a_failed_database_write_leaves_no_file(monkeypatch):
     room = make_staff_room()
     case = make_case(room, Route.CYBERBULLYING)
