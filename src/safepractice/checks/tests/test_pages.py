@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
+from safepractice.checks import services
 from safepractice.checks.models import SavedCheck
 from safepractice.schools.models import StaffCategory
 from safepractice.testing.factories import make_member, make_school
@@ -187,6 +188,22 @@ def test_bad_uploads_are_refused_with_a_clear_message(client, data, name, messag
     response = upload(signed_in(client, member), member, named(data, name))
     assert response.status_code == 422
     assert message in response.content.decode()
+
+
+def test_a_photo_past_the_checks_pixel_budget_is_refused_without_being_decoded(
+    client, monkeypatch
+):
+    monkeypatch.setattr("safepractice.checks.services.MAX_PIXELS_PER_CHECK", 32 * 32 * 3 // 2)
+    decoded = []
+    real_check_photo = services.check_photo
+    monkeypatch.setattr(services, "check_photo",
+                        lambda school, data, name, content_type: decoded.append(name)
+                        or real_check_photo(school, data, name, content_type))
+    member = make_member()
+    photos = [named(plain_png((32, 32)), "first.png"), named(plain_png((32, 32)), "next.png")]
+    response = upload(signed_in(client, member), member, *photos)
+    assert decoded == ["first.png"]
+    assert "next.png:</strong> With the photos before it" in response.content.decode()
 
 
 def test_images_over_20_mb_are_refused_before_reading(client):
