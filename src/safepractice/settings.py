@@ -228,11 +228,29 @@ elif TASKS_BACKEND == "immediate":
 else:
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
-# The per-token API rate limit counts in this cache: per process by default, shared when
-# CACHE_URL names a Redis server (e.g. redis://127.0.0.1:6379/1).
+# "default": per process unless CACHE_URL names a Redis server (e.g. redis://127.0.0.1:6379/1);
+# the per-token API rate limit counts here. "limits": the upload rate limits and quotas
+# (web/throttle.py), which must be one count across every process and server: the same Redis,
+# or else a table in the database (made by migrate). Culling is set high so that it never
+# empties counts that are still running.
 if os.environ.get("CACHE_URL"):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                          "LOCATION": os.environ["CACHE_URL"]}}
+    _redis_cache = {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                    "LOCATION": os.environ["CACHE_URL"]}
+    CACHES = {"default": _redis_cache, "limits": _redis_cache}
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "limits": {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
+                   "LOCATION": "safepractice_limits", "OPTIONS": {"MAX_ENTRIES": 100_000}},
+    }
+
+# Upload limits per member (counted in the "limits" cache): a web rate limit on the photo
+# check and the review upload, and daily quotas shared by the web pages and the API.
+PHOTO_CHECKS_PER_MINUTE = int(os.environ.get("SAFEPRACTICE_PHOTO_CHECKS_PER_MINUTE", "10"))
+PHOTO_CHECK_PHOTOS_PER_DAY = int(os.environ.get("SAFEPRACTICE_PHOTOS_PER_DAY", "300"))
+REVIEW_UPLOADS_PER_HOUR = int(os.environ.get("SAFEPRACTICE_REVIEW_UPLOADS_PER_HOUR", "6"))
+REVIEW_UPLOAD_BYTES_PER_DAY = int(
+    os.environ.get("SAFEPRACTICE_REVIEW_UPLOAD_GB_PER_DAY", "12")) * 1024**3
 
 # Cases: evidence files (encrypted; default <instance>/evidence) and their size limit.
 CASES_EVIDENCE_DIR = os.environ.get("SAFEPRACTICE_EVIDENCE_DIR") or None

@@ -91,7 +91,7 @@ def check_photo_endpoint(request: HttpRequest, file: File[UploadedFile]):
     The response carries a cleaned copy with all metadata removed, base64-encoded.
     Nothing is stored.
     """
-    checked, refused = check_photos(request.school, [file])
+    checked, refused = check_photos(request.membership, [file])
     if refused:
         return 422, _file_error(refused[0][1])
     result = checked[0]

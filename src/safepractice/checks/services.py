@@ -5,6 +5,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
@@ -19,6 +20,7 @@ from safepractice.engine.photo import (
     strip_metadata,
 )
 from safepractice.schools.models import Membership, School
+from safepractice.web.throttle import DAY, MINUTE, Limit, take
 
 from .context import checker_for
 from .models import MAX_TEXT_CHARS, SavedCheck
@@ -31,6 +33,19 @@ MAX_PIXELS_PER_CHECK = 120_000_000
 
 class CheckError(ValueError):
     pass
+
+
+def photo_quota() -> Limit:
+    """Photos one member may check in a day, on the web page and through the API together."""
+    per_day = settings.PHOTO_CHECK_PHOTOS_PER_DAY
+    return Limit("photo-check-photos", per_day, DAY, f"You can check {per_day} photos a day.")
+
+
+def photo_check_rate() -> Limit:
+    """Photo checks one member may send a minute from the web page (API tokens have their own)."""
+    per_minute = settings.PHOTO_CHECKS_PER_MINUTE
+    return Limit("photo-check-requests", per_minute, MINUTE,
+                 f"You can send {per_minute} photo checks a minute.")
 
 
 @dataclass(frozen=True)
@@ -101,13 +116,15 @@ def check_photo(school: School, data: bytes, name: str = "", content_type: str =
 
 
 def check_photos(
-    school: School, uploads: Sequence[UploadedFile]
+    membership: Membership, uploads: Sequence[UploadedFile]
 ) -> tuple[list[PhotoCheck], list[tuple[str, str]]]:
     """Check photos in turn within one check's pixel budget: (results, (name, reason) refused).
 
+    The photos count against the member's ``photo_quota`` first (``LimitReached`` if over).
     Every size is read from the file's header before any photo is decoded, so a photo that
     would take the check over ``MAX_PIXELS_PER_CHECK`` is refused without costing anything.
     """
+    take(photo_quota(), membership.pk, amount=len(uploads))
     results: list[PhotoCheck] = []
     refused: list[tuple[str, str]] = []
     budget = MAX_PIXELS_PER_CHECK
@@ -124,7 +141,7 @@ def check_photos(
                     "Check it on its own."
                 )
             budget -= pixels
-            results.append(check_photo(school, data, name, content_type))
+            results.append(check_photo(membership.school, data, name, content_type))
         except PhotoError as error:
             refused.append((name, str(error)))
     return results, refused

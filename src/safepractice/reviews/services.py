@@ -13,7 +13,9 @@ from safepractice.audit.services import record
 from safepractice.checks.context import checker_for
 from safepractice.engine import Checker
 from safepractice.exports import Progress, review_archive
+from safepractice.exports.limits import human_size
 from safepractice.schools.models import Membership
+from safepractice.web.throttle import DAY, HOUR, Limit, take
 
 from . import uploads
 from .models import Review, ReviewArchive, ReviewCompletion, ReviewFinding, ReviewStatus
@@ -26,8 +28,25 @@ def retention() -> timedelta:
     return timedelta(days=getattr(settings, "REVIEW_RETENTION_DAYS", 90))
 
 
+def upload_quota() -> Limit:
+    """Bytes of archives one member may upload for review in a day."""
+    per_day = settings.REVIEW_UPLOAD_BYTES_PER_DAY
+    return Limit("review-upload-bytes", per_day, DAY,
+                 f"You can upload {human_size(per_day)} of archives a day.")
+
+
+def upload_rate() -> Limit:
+    """Review uploads one member may start an hour from the web page."""
+    per_hour = settings.REVIEW_UPLOADS_PER_HOUR
+    return Limit("review-uploads", per_hour, HOUR, f"You can start {per_hour} reviews an hour.")
+
+
 def start_review(*, membership: Membership, files: list[UploadedFile]) -> Review:
-    """Save the uploads privately, create the review and queue its reading."""
+    """Save the uploads privately, create the review and queue its reading.
+
+    The archives' bytes count against the member's ``upload_quota`` first (``LimitReached``).
+    """
+    take(upload_quota(), membership.pk, amount=sum(upload.size or 0 for upload in files))
     now = timezone.now()
     review = Review.objects.create(owner=membership.user, school=membership.school, created=now,
                                    expires=now + retention())
