@@ -12,6 +12,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from safepractice import queues as task_queues
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
@@ -217,16 +219,18 @@ REVIEW_MAX_UPLOAD_BYTES = int(os.environ.get("REVIEW_MAX_UPLOAD_BYTES", str(4 * 
 REVIEW_UPLOAD_DIR = INSTANCE_DIR / "review-uploads"
 
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
-# database (default) | redis | immediate
+# database (default) | redis | immediate. Every backend has both queues (safepractice/queues.py).
 TASKS_BACKEND = os.environ.get("SAFEPRACTICE_TASKS", "immediate" if TESTING else "database")
 if TASKS_BACKEND == "redis":
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
-    RQ_QUEUES = {"default": {"URL": REDIS_URL}}
-    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    RQ_QUEUES = {name: {"URL": REDIS_URL} for name in task_queues.NAMES}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": [*task_queues.NAMES]}}
 elif TASKS_BACKEND == "immediate":
-    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+                         "QUEUES": [*task_queues.NAMES]}}
 else:
-    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend",
+                         "QUEUES": [*task_queues.NAMES]}}
 
 # "default": per process unless CACHE_URL names a Redis server (e.g. redis://127.0.0.1:6379/1);
 # the per-token API rate limit counts here. "limits": the upload rate limits and quotas

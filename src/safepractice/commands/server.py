@@ -1,21 +1,17 @@
 import os
 import subprocess
-import sys
 
 import typer
 
+from .workers import new_worker_id, worker_specs
 
-def _start_worker() -> subprocess.Popen | None:
-    """The background-task worker runs beside the web server, so one command is enough."""
+
+def _start_workers() -> list[subprocess.Popen]:
+    """A worker for each queue runs beside the web server, so one command is enough."""
     from django.conf import settings
 
-    if settings.TASKS_BACKEND == "immediate":
-        return None
-    if settings.TASKS_BACKEND == "redis":
-        command = ["rqworker", "--job-class", "django_tasks_rq.Job", "default"]
-    else:
-        command = ["db_worker", "--interval", "1"]
-    return subprocess.Popen([sys.executable, "-m", "safepractice.cli", "manage", *command])
+    return [subprocess.Popen(spec.command(new_worker_id(spec.queue)))
+            for spec in worker_specs(settings.TASKS_BACKEND)]
 
 
 def register(app: typer.Typer) -> None:
@@ -24,7 +20,7 @@ def register(app: typer.Typer) -> None:
         host: str = typer.Option("127.0.0.1", help="Address to listen on."),
         port: int = typer.Option(8000, help="Port to listen on."),
         dev: bool = typer.Option(False, "--dev", help="Development mode: DEBUG on."),
-        worker: bool = typer.Option(True, help="Also run the background-task worker."),
+        worker: bool = typer.Option(True, help="Also run the background-task workers."),
     ) -> None:
         """Migrate, load the demo school on first run, and serve safepractice."""
         if dev:
@@ -40,7 +36,7 @@ def register(app: typer.Typer) -> None:
             load_demo()
         print_logins(header=True)
         typer.echo(f"\nsafepractice is at http://{host}:{port}/  (Ctrl+C to stop)\n")
-        worker_process = _start_worker() if worker else None
+        worker_processes = _start_workers() if worker else []
         try:
             if dev:
                 call_manage("runserver", f"{host}:{port}", "--noreload")
@@ -49,9 +45,10 @@ def register(app: typer.Typer) -> None:
 
                 serve(host, port)
         finally:
-            if worker_process is not None:
-                worker_process.terminate()
-                worker_process.wait(timeout=10)
+            for process in worker_processes:
+                process.terminate()
+            for process in worker_processes:
+                process.wait(timeout=10)
 
     @app.command()
     def demo(
