@@ -217,6 +217,10 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 REVIEW_RETENTION_DAYS = int(os.environ.get("REVIEW_RETENTION_DAYS", "90"))
 REVIEW_MAX_UPLOAD_BYTES = int(os.environ.get("REVIEW_MAX_UPLOAD_BYTES", str(4 * 1024**3)))
 REVIEW_UPLOAD_DIR = INSTANCE_DIR / "review-uploads"
+# One review job's limits (reviews/joblimits.py): CPU time, and memory beyond what the worker
+# already uses. 100,000 items take ~25 s and 60 MB here, so these stop only hostile archives.
+REVIEW_JOB_CPU_SECONDS = int(os.environ.get("SAFEPRACTICE_REVIEW_JOB_SECONDS", "1800"))
+REVIEW_JOB_MEMORY_BYTES = int(os.environ.get("SAFEPRACTICE_REVIEW_JOB_MEMORY_MB", "1024")) * 1024**2
 
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
 # database (default) | redis | immediate. Every backend has both queues (safepractice/queues.py).
@@ -224,6 +228,8 @@ TASKS_BACKEND = os.environ.get("SAFEPRACTICE_TASKS", "immediate" if TESTING else
 if TASKS_BACKEND == "redis":
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
     RQ_QUEUES = {name: {"URL": REDIS_URL} for name in task_queues.NAMES}
+    # RQ stops a job after 180 s of wall time by default: a big review needs its own limit.
+    RQ_QUEUES[task_queues.DEFAULT]["DEFAULT_TIMEOUT"] = 2 * REVIEW_JOB_CPU_SECONDS
     TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": [*task_queues.NAMES]}}
 elif TASKS_BACKEND == "immediate":
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend",

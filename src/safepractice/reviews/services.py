@@ -15,9 +15,9 @@ from safepractice.engine import Checker
 from safepractice.exports import Progress, review_archive
 from safepractice.exports.limits import human_size
 from safepractice.schools.models import Membership
-from safepractice.web.throttle import DAY, HOUR, Limit, take
+from safepractice.web.throttle import DAY, HOUR, Limit, human_duration, take
 
-from . import uploads
+from . import joblimits, uploads
 from .models import Review, ReviewArchive, ReviewCompletion, ReviewFinding, ReviewStatus
 
 logger = logging.getLogger(__name__)
@@ -69,11 +69,13 @@ def run_review(review_id: int) -> None:
         return
     Review.objects.filter(pk=review.pk).update(status=ReviewStatus.RUNNING)
     try:
-        checker = checker_for(review.school)
+        checker = checker_for(review.school)  # cached per process: not the job's to pay for
         items = findings = 0
-        for archive in review.archives.filter(read=False):
-            Review.objects.filter(pk=review.pk).update(current_archive=archive.original_name)
-            items, findings = _read_archive(review, archive, checker, items, findings)
+        with joblimits.job_limits(cpu_seconds=settings.REVIEW_JOB_CPU_SECONDS,
+                                  memory_bytes=settings.REVIEW_JOB_MEMORY_BYTES):
+            for archive in review.archives.filter(read=False):
+                Review.objects.filter(pk=review.pk).update(current_archive=archive.original_name)
+                items, findings = _read_archive(review, archive, checker, items, findings)
         completed = timezone.now()
         with transaction.atomic():
             Review.objects.filter(pk=review.pk).update(
@@ -84,18 +86,35 @@ def run_review(review_id: int) -> None:
             if membership is not None:
                 ReviewCompletion.objects.create(membership=membership, completed=completed)
         record("review.completed", actor=review.owner, school=review.school, target=review)
+    except (joblimits.JobLimitExceeded, MemoryError) as exceeded:
+        logger.warning("Review %s stopped at its limit: %r", review.pk, exceeded)
+        _fail(review, _over_the_limit(exceeded))
+        raise
     except Exception:
         logger.exception("Review %s failed", review.pk)
-        Review.objects.filter(pk=review.pk).update(
-            status=ReviewStatus.FAILED, current_archive="",
-            problem="Something went wrong while reading your archives. They have been deleted; "
-                    "please try again.",
-        )
+        _fail(review, "Something went wrong while reading your archives. They have been "
+                      "deleted; please try again.")
         raise
     finally:
         for archive in review.archives.exclude(upload_path=""):
             uploads.delete(archive.upload_path)
             ReviewArchive.objects.filter(pk=archive.pk).update(upload_path="")
+
+
+def _fail(review: Review, problem: str) -> None:
+    Review.objects.filter(pk=review.pk).update(status=ReviewStatus.FAILED, current_archive="",
+                                               problem=problem)
+
+
+def _over_the_limit(exceeded: BaseException) -> str:
+    if isinstance(exceeded, MemoryError):
+        what = f"more memory than a review may use ({human_size(settings.REVIEW_JOB_MEMORY_BYTES)})"
+    else:
+        allowed = human_duration(settings.REVIEW_JOB_CPU_SECONDS)
+        what = f"longer than a review may take ({allowed} of processing)"
+    return (f"Reading your archives needed {what}, so it was stopped. They have been deleted. "
+            "If an archive is very large, download your data again for a shorter period, or "
+            "upload the archives one at a time.")
 
 
 def _read_archive(review: Review, archive: ReviewArchive, checker: Checker, items: int,

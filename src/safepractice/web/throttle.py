@@ -40,7 +40,7 @@ class LimitReached(Exception):
     def __init__(self, limit: Limit, retry_after: int) -> None:
         self.limit = limit
         self.retry_after = retry_after
-        super().__init__(f"{limit.message} Try again in {_duration(retry_after)}.")
+        super().__init__(f"{limit.message} Try again in {human_duration(retry_after)}.")
 
 
 def take(limit: Limit, who: str | int, amount: int = 1, *, cache_alias: str = LIMITS_CACHE) -> None:
@@ -66,7 +66,7 @@ def take(limit: Limit, who: str | int, amount: int = 1, *, cache_alias: str = LI
         raise LimitReached(limit, retry_after=max(1, int((window + 1) * limit.seconds - now)))
 
 
-def _duration(seconds: int) -> str:
+def human_duration(seconds: int) -> str:
     for unit, size in (("hour", HOUR), ("minute", MINUTE)):
         if seconds >= size:
             count = round(seconds / size)
