@@ -1,17 +1,25 @@
 import os
-import subprocess
+import signal
+import threading
 
 import typer
 
-from .workers import new_worker_id, worker_specs
 
-
-def _start_workers() -> list[subprocess.Popen]:
-    """A worker for each queue runs beside the web server, so one command is enough."""
+def _supervised_workers():
+    """The workers of every queue, recovered after the last run and supervised from now on."""
     from django.conf import settings
 
-    return [subprocess.Popen(spec.command(new_worker_id(spec.queue)))
-            for spec in worker_specs(settings.TASKS_BACKEND)]
+    from .supervisor import Supervisor
+    from .workers import recover_after_death, recover_on_start, worker_specs
+
+    backend = settings.TASKS_BACKEND
+    recover_on_start(backend)
+    supervisor = Supervisor(
+        worker_specs(backend),
+        on_death=lambda spec, worker_id: recover_after_death(backend, spec, worker_id),
+    )
+    supervisor.start()
+    return supervisor
 
 
 def register(app: typer.Typer) -> None:
@@ -36,19 +44,42 @@ def register(app: typer.Typer) -> None:
             load_demo()
         print_logins(header=True)
         typer.echo(f"\nsafepractice is at http://{host}:{port}/  (Ctrl+C to stop)\n")
-        worker_processes = _start_workers() if worker else []
+        supervisor = _supervised_workers() if worker else None
         try:
             if dev:
                 call_manage("runserver", f"{host}:{port}", "--noreload")
             else:
                 from safepractice.commands.gunicorn_app import serve
 
-                serve(host, port)
+                serve(host, port, on_stop=supervisor.stop_watching if supervisor else None)
         finally:
-            for process in worker_processes:
-                process.terminate()
-            for process in worker_processes:
-                process.wait(timeout=10)
+            if supervisor is not None:
+                supervisor.stop()
+
+    @app.command()
+    def workers() -> None:
+        """Run the background-task workers (one a queue) without the web server, restarting
+        any that dies. For a machine that runs only workers, or under systemd."""
+        from safepractice.cli import setup_django
+
+        setup_django()
+        from django.conf import settings
+
+        if settings.TASKS_BACKEND == "immediate":
+            typer.echo("SAFEPRACTICE_TASKS=immediate runs tasks in the web server: no workers.")
+            raise typer.Exit(1)
+        supervisor = _supervised_workers()
+        stopped = threading.Event()
+
+        def stop(*_) -> None:
+            supervisor.stop_watching()  # before the workers, who got the Ctrl+C too, end
+            stopped.set()
+
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(signum, stop)
+        typer.echo(f"Workers running for the queues: {', '.join(supervisor.running())}.")
+        stopped.wait()
+        supervisor.stop()
 
     @app.command()
     def demo(

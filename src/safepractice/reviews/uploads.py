@@ -32,6 +32,10 @@ def save(upload: UploadedFile) -> tuple[Path, int]:
     return path, size
 
 
+def exists(path: str) -> bool:
+    return bool(path) and Path(path).is_file()
+
+
 def delete(path: str) -> None:
     if not path:
         return
