@@ -267,3 +267,18 @@ def test_a_default_worker_killed_mid_review_is_restarted_and_its_review_recovere
         assert supervisor.running()[queues.DEFAULT][0] != pid
     finally:
         supervisor.stop(timeout=10)
+
+
+@pytest.mark.django_db
+def test_before_serving_run_removes_what_a_crash_left_in_the_upload_folders(upload_dir):
+    from safepractice.commands.server import _sweep_uploads_left_by_a_crash
+    from safepractice.web import uploads as web_uploads
+
+    waiting = _review(ReviewStatus.QUEUED)
+    half_saved = uploads.upload_dir() / "0123abcd.upload"  # no archive points at it
+    half_saved.write_bytes(b"PK")
+    spooled = web_uploads.temporary_dir() / "tmpabc.upload.zip"
+    spooled.write_bytes(b"PK")
+    _sweep_uploads_left_by_a_crash()
+    assert not half_saved.exists() and not spooled.exists()
+    assert uploads.exists(waiting.archives.get().upload_path)

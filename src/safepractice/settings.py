@@ -202,6 +202,15 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# Bigger uploads are spooled encrypted, nameless, into this private folder, never in plain in
+# the system temp folder (web/uploads.py); it is swept on start and by the daily purge.
+FILE_UPLOAD_HANDLERS = [
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "safepractice.web.uploads.EncryptedTemporaryFileUploadHandler",
+]
+FILE_UPLOAD_TEMP_DIR = INSTANCE_DIR / "upload-tmp"
+FILE_UPLOAD_TEMP_DIR.mkdir(mode=0o700, exist_ok=True)
+FILE_UPLOAD_TEMP_DIR.chmod(0o700)
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

@@ -22,6 +22,16 @@ def _supervised_workers():
     return supervisor
 
 
+def _sweep_uploads_left_by_a_crash() -> None:
+    """Before serving no request is running, so whatever the upload folders hold is left over
+    from the last run: spooled request bodies, archives a killed worker was saving."""
+    from safepractice.reviews.services import delete_orphan_uploads
+    from safepractice.web import uploads
+
+    uploads.sweep(older_than_seconds=0)
+    delete_orphan_uploads()
+
+
 def register(app: typer.Typer) -> None:
     @app.command()
     def run(
@@ -43,6 +53,7 @@ def register(app: typer.Typer) -> None:
             typer.echo("First run: loading the demo school (Example Primary School)…")
             load_demo()
         print_logins(header=True)
+        _sweep_uploads_left_by_a_crash()
         typer.echo(f"\nsafepractice is at http://{host}:{port}/  (Ctrl+C to stop)\n")
         supervisor = _supervised_workers() if worker else None
         try:

@@ -204,6 +204,13 @@ def recover_interrupted_reviews(*, running_is_interrupted: bool, now=None) -> in
     return failed
 
 
+def delete_orphan_uploads() -> int:
+    """At start: delete uploaded archives no review points at (``uploads.sweep_unreferenced``)."""
+    referenced = set(ReviewArchive.objects.exclude(upload_path="")
+                     .values_list("upload_path", flat=True))
+    return uploads.sweep_unreferenced(referenced)
+
+
 def delete_review(review: Review) -> None:
     for archive in review.archives.exclude(upload_path=""):
         uploads.delete(archive.upload_path)

@@ -53,3 +53,16 @@ def sweep_stale(now: float | None = None) -> int:
             path.unlink(missing_ok=True)
             removed += 1
     return removed
+
+
+def sweep_unreferenced(referenced: set[str]) -> int:
+    """Delete every upload no archive points at (a worker killed while saving one leaves it).
+
+    Only when no upload can be being saved: at start, before the web server takes requests.
+    """
+    removed = 0
+    for path in upload_dir().glob("*.upload"):
+        if str(path) not in referenced:
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed
