@@ -11,9 +11,10 @@ text held the one worker for 100 s.
   where the size in use can be read from /proc). An allocation past it fails: ``MemoryError``.
 
 Both soft limits are put back when the job ends. Python runs signal handlers in the main
-thread only, so a job on another thread (a test's live server) runs without them, logged. A
-job stuck inside C code past its time is not interrupted here: the supervisor's restart and
-the interrupted-review recovery (commands/supervisor.py) are the backstop.
+thread only, so a job on another thread (a test's live server) runs without them, logged.
+The limit is CPU time: a job stuck inside C code, or waiting rather than working, is not
+stopped here. The backstop is ``recover_interrupted_reviews`` in reviews/services.py (after a
+worker dies, and daily for a review still running twice this limit after it started).
 """
 
 import contextlib
