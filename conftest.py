@@ -15,3 +15,20 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _empty_limits_cache(request, django_db_blocker):
+    # The upload limits count in a database table (web/throttle.py). A test in a transaction
+    # rolls its counts back; a transactional test's flush leaves them for the next test,
+    # whose members may have the same ids.
+    yield
+    marker = request.node.get_closest_marker("django_db")
+    transactional = bool(marker and marker.kwargs.get("transaction")) or any(
+        name in request.fixturenames for name in ("transactional_db", "live_server")
+    )
+    if transactional:
+        from django.core.cache import caches
+
+        with django_db_blocker.unblock():
+            caches["limits"].clear()

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from safepractice import queues as task_queues
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
@@ -212,6 +214,15 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# Bigger uploads are spooled encrypted, nameless, into this private folder, never in plain in
+# the system temp folder (web/uploads.py); it is swept on start and by the daily purge.
+FILE_UPLOAD_HANDLERS = [
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "safepractice.web.uploads.EncryptedTemporaryFileUploadHandler",
+]
+FILE_UPLOAD_TEMP_DIR = INSTANCE_DIR / "upload-tmp"
+FILE_UPLOAD_TEMP_DIR.mkdir(mode=0o700, exist_ok=True)
+FILE_UPLOAD_TEMP_DIR.chmod(0o700)
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
@@ -227,24 +238,50 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 REVIEW_RETENTION_DAYS = int(os.environ.get("REVIEW_RETENTION_DAYS", "90"))
 REVIEW_MAX_UPLOAD_BYTES = int(os.environ.get("REVIEW_MAX_UPLOAD_BYTES", str(4 * 1024**3)))
 REVIEW_UPLOAD_DIR = INSTANCE_DIR / "review-uploads"
+# One review job's limits (reviews/joblimits.py): CPU time, and memory beyond what the worker
+# already uses. 100,000 items take ~25 s and 60 MB here, so these stop only hostile archives.
+REVIEW_JOB_CPU_SECONDS = int(os.environ.get("SAFEPRACTICE_REVIEW_JOB_SECONDS", "1800"))
+REVIEW_JOB_MEMORY_BYTES = int(os.environ.get("SAFEPRACTICE_REVIEW_JOB_MEMORY_MB", "1024")) * 1024**2
 
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
-# database (default) | redis | immediate
+# database (default) | redis | immediate. Every backend has both queues (safepractice/queues.py).
 TASKS_BACKEND = os.environ.get("SAFEPRACTICE_TASKS", "immediate" if TESTING else "database")
 if TASKS_BACKEND == "redis":
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
-    RQ_QUEUES = {"default": {"URL": REDIS_URL}}
-    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    RQ_QUEUES = {name: {"URL": REDIS_URL} for name in task_queues.NAMES}
+    # RQ stops a job after 180 s of wall time by default: a big review needs its own limit.
+    RQ_QUEUES[task_queues.DEFAULT]["DEFAULT_TIMEOUT"] = 2 * REVIEW_JOB_CPU_SECONDS
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": [*task_queues.NAMES]}}
 elif TASKS_BACKEND == "immediate":
-    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+                         "QUEUES": [*task_queues.NAMES]}}
 else:
-    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend",
+                         "QUEUES": [*task_queues.NAMES]}}
 
-# The per-token API rate limit counts in this cache: per process by default, shared when
-# CACHE_URL names a Redis server (e.g. redis://127.0.0.1:6379/1).
+# "default": per process unless CACHE_URL names a Redis server (e.g. redis://127.0.0.1:6379/1);
+# the per-token API rate limit counts here. "limits": the upload rate limits and quotas
+# (web/throttle.py), which must be one count across every process and server: the same Redis,
+# or else a table in the database (made by migrate). Culling is set high so that it never
+# empties counts that are still running.
 if os.environ.get("CACHE_URL"):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                          "LOCATION": os.environ["CACHE_URL"]}}
+    _redis_cache = {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                    "LOCATION": os.environ["CACHE_URL"]}
+    CACHES = {"default": _redis_cache, "limits": _redis_cache}
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "limits": {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
+                   "LOCATION": "safepractice_limits", "OPTIONS": {"MAX_ENTRIES": 100_000}},
+    }
+
+# Upload limits per member (counted in the "limits" cache): a web rate limit on the photo
+# check and the review upload, and daily quotas shared by the web pages and the API.
+PHOTO_CHECKS_PER_MINUTE = int(os.environ.get("SAFEPRACTICE_PHOTO_CHECKS_PER_MINUTE", "10"))
+PHOTO_CHECK_PHOTOS_PER_DAY = int(os.environ.get("SAFEPRACTICE_PHOTOS_PER_DAY", "300"))
+REVIEW_UPLOADS_PER_HOUR = int(os.environ.get("SAFEPRACTICE_REVIEW_UPLOADS_PER_HOUR", "6"))
+REVIEW_UPLOAD_BYTES_PER_DAY = int(
+    os.environ.get("SAFEPRACTICE_REVIEW_UPLOAD_GB_PER_DAY", "12")) * 1024**3
 
 # Cases: evidence files (encrypted; default <instance>/evidence) and their size limit.
 CASES_EVIDENCE_DIR = os.environ.get("SAFEPRACTICE_EVIDENCE_DIR") or None

@@ -6,9 +6,10 @@ from django.utils.module_loading import import_string
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 
+from safepractice.web.throttle import LimitReached
+
 from .auth import PersonalToken
 from .middleware import body_limit, too_large
-from .ratelimit import RateLimited
 from .routers import ROUTERS
 
 api = NinjaAPI(
@@ -61,8 +62,8 @@ def unauthorised(request: HttpRequest, exc: AuthenticationError) -> HttpResponse
     return response
 
 
-@api.exception_handler(RateLimited)
-def rate_limited(request: HttpRequest, exc: RateLimited) -> HttpResponse:
+@api.exception_handler(LimitReached)
+def rate_limited(request: HttpRequest, exc: LimitReached) -> HttpResponse:
     response = api.create_response(request, {"detail": str(exc)}, status=429)
     response["Retry-After"] = str(exc.retry_after)
     return response

@@ -1,32 +1,17 @@
-"""Per-token rate limit: a fixed one-minute window counted in Django's cache.
+"""Per-token rate limit: a one-minute window counted by ``web.throttle``.
 
-With the default per-process cache each worker counts on its own; point ``CACHE_URL`` at
-Redis (see settings) for one count across every worker and server.
+It counts in the default cache: per process unless ``CACHE_URL`` names Redis (see settings),
+so that an API call costs no database query for it; each worker then allows the whole rate.
 """
 
-import time
-
-from django.core.cache import cache
+from safepractice.web.throttle import MINUTE, Limit, take
 
 from .models import ApiToken
 
 
-class RateLimited(Exception):
-    def __init__(self, limit: int, retry_after: int) -> None:
-        self.limit = limit
-        self.retry_after = retry_after
-        super().__init__(f"Rate limit of {limit} requests a minute reached.")
-
-
 def check_rate(token: ApiToken) -> None:
-    now = time.time()
-    window = int(now // 60)
-    key = f"api-rate:{token.digest[:24]}:{window}"  # pks can be reused; digests never
-    cache.add(key, 0, timeout=90)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=90)
-        count = 1
-    if count > token.rate_per_minute:
-        raise RateLimited(token.rate_per_minute, retry_after=60 - int(now % 60))
+    """Raise ``LimitReached`` once the token has made its ``rate_per_minute`` calls."""
+    limit = Limit("api-rate", token.rate_per_minute, MINUTE,
+                  f"Rate limit of {token.rate_per_minute} requests a minute reached.")
+    # Keyed by digest: token pks can be reused, digests never.
+    take(limit, token.digest[:24], cache_alias="default")

@@ -4,6 +4,9 @@
 60 minutes later on a backend that can defer (the database and Redis queues). The
 ``sweep_deadlines`` task catches every deadline whatever the backend: run it every few
 minutes (``safepractice cases sweep`` from cron or a systemd timer).
+
+Alerts go on the ``urgent`` queue, whose worker runs nothing else, so they never wait behind
+a review (see safepractice/queues.py).
 """
 
 from django.conf import settings
@@ -11,10 +14,12 @@ from django.core.mail import send_mail
 from django.utils import timezone
 from django_tasks import task
 
+from safepractice import queues
+
 from .models import CaseAlert
 
 
-@task()
+@task(queue_name=queues.URGENT)
 def send_alert_emails(alert_ids: list[int]) -> int:
     sent = 0
     for item in CaseAlert.objects.filter(pk__in=alert_ids).select_related(
@@ -35,7 +40,7 @@ def send_alert_emails(alert_ids: list[int]) -> int:
     return sent
 
 
-@task()
+@task(queue_name=queues.URGENT)
 def check_notifications_overdue(case_id: int) -> bool:
     from .deadlines import alert_if_notifications_overdue
 

@@ -10,11 +10,10 @@ from pydantic import BaseModel, Field
 
 from safepractice.api.schemas import ErrorOut, FindingOut, ValidationErrorOut
 from safepractice.engine import ProfileField, Recipient
-from safepractice.engine.photo import MAX_PHOTO_BYTES, PhotoError
 
 from .models import MAX_TEXT_CHARS
 from .selectors import saved_check_of, saved_checks_of
-from .services import check_photo, check_text, delete_saved_check, save_check
+from .services import check_photos, check_text, delete_saved_check, save_check
 
 router = Router(tags=["checks"])
 
@@ -92,15 +91,10 @@ def check_photo_endpoint(request: HttpRequest, file: File[UploadedFile]):
     The response carries a cleaned copy with all metadata removed, base64-encoded.
     Nothing is stored.
     """
-    if file.size > MAX_PHOTO_BYTES:
-        return 422, _file_error(
-            f"This image is {file.size / 1_048_576:.1f} MB; the limit is "
-            f"{MAX_PHOTO_BYTES // 1_048_576} MB."
-        )
-    try:
-        result = check_photo(request.school, file.read(), file.name or "", file.content_type or "")
-    except PhotoError as error:
-        return 422, _file_error(str(error))
+    checked, refused = check_photos(request.membership, [file])
+    if refused:
+        return 422, _file_error(refused[0][1])
+    result = checked[0]
     report = result.report.as_dict()
     faces = report.pop("faces")
     return {

@@ -1,22 +1,51 @@
 """Checking text and photos, and saving a check when its owner asks. Nothing else is stored."""
 
 import base64
+import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
 from safepractice.audit.services import record
 from safepractice.engine import Content, ContentKind, Finding, ProfileField, Recipient
-from safepractice.engine.photo import PhotoReport, read_photo, strip_metadata
+from safepractice.engine.photo import (
+    PhotoError,
+    PhotoReport,
+    check_size,
+    open_image,
+    read_photo,
+    strip_metadata,
+)
 from safepractice.schools.models import Membership, School
+from safepractice.web.throttle import DAY, MINUTE, Limit, take
 
 from .context import checker_for
 from .models import MAX_TEXT_CHARS, SavedCheck
 from .safer import safer_text
 
+# Ten 12 MP phone photos. Each image is held to the engine's MAX_PIXELS (40 MP) on its own,
+# but ten of those would still cost ~25 s of decoding in one request on a busy machine.
+MAX_PIXELS_PER_CHECK = 120_000_000
+
 
 class CheckError(ValueError):
     pass
+
+
+def photo_quota() -> Limit:
+    """Photos one member may check in a day, on the web page and through the API together."""
+    per_day = settings.PHOTO_CHECK_PHOTOS_PER_DAY
+    return Limit("photo-check-photos", per_day, DAY, f"You can check {per_day} photos a day.")
+
+
+def photo_check_rate() -> Limit:
+    """Photo checks one member may send a minute from the web page (API tokens have their own)."""
+    per_minute = settings.PHOTO_CHECKS_PER_MINUTE
+    return Limit("photo-check-requests", per_minute, MINUTE,
+                 f"You can send {per_minute} photo checks a minute.")
 
 
 @dataclass(frozen=True)
@@ -84,6 +113,38 @@ def check_photo(school: School, data: bytes, name: str = "", content_type: str =
         name or "photo", report, findings, cleaned, cleaned_type, f"{stem}-cleaned.{extension}",
         notes,
     )
+
+
+def check_photos(
+    membership: Membership, uploads: Sequence[UploadedFile]
+) -> tuple[list[PhotoCheck], list[tuple[str, str]]]:
+    """Check photos in turn within one check's pixel budget: (results, (name, reason) refused).
+
+    The photos count against the member's ``photo_quota`` first (``LimitReached`` if over).
+    Every size is read from the file's header before any photo is decoded, so a photo that
+    would take the check over ``MAX_PIXELS_PER_CHECK`` is refused without costing anything.
+    """
+    take(photo_quota(), membership.pk, amount=len(uploads))
+    results: list[PhotoCheck] = []
+    refused: list[tuple[str, str]] = []
+    budget = MAX_PIXELS_PER_CHECK
+    for upload in uploads:
+        name, content_type = upload.name or "", upload.content_type or ""
+        try:
+            check_size(upload.size or 0)
+            data = upload.read()
+            pixels = math.prod(open_image(data, name, content_type).size)
+            if pixels > budget:
+                raise PhotoError(
+                    f"With the photos before it, this one takes the check over the "
+                    f"{MAX_PIXELS_PER_CHECK // 1_000_000} megapixels one check can read. "
+                    "Check it on its own."
+                )
+            budget -= pixels
+            results.append(check_photo(membership.school, data, name, content_type))
+        except PhotoError as error:
+            refused.append((name, str(error)))
+    return results, refused
 
 
 @transaction.atomic

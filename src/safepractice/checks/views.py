@@ -6,13 +6,20 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from safepractice.audit.services import record
-from safepractice.engine.photo import MAX_PHOTO_BYTES, PhotoError
 from safepractice.schools.tenancy import school_view
+from safepractice.web.throttle import LimitReached, take
 
 from .forms import MAX_PHOTOS, CheckForm
 from .safer import segments
 from .selectors import saved_check_of, saved_checks_of
-from .services import TextCheck, check_photo, check_text, delete_saved_check, save_check
+from .services import (
+    TextCheck,
+    check_photos,
+    check_text,
+    delete_saved_check,
+    photo_check_rate,
+    save_check,
+)
 
 
 def _run(request: HttpRequest, form: CheckForm) -> TextCheck | None:
@@ -94,24 +101,26 @@ def saved_delete(request: HttpRequest, pk: int) -> HttpResponse:
 def photos(request: HttpRequest) -> HttpResponse:
     """Upload photos, see what they give away, download cleaned copies. Nothing is stored."""
     results, errors = [], []
+    retry_after = None
     if request.method == "POST":
         uploads = request.FILES.getlist("files")
         if not uploads:
             errors.append(("", "Choose at least one photo."))
         if len(uploads) > MAX_PHOTOS:
             raise BadRequest(f"Up to {MAX_PHOTOS} photos at a time.")
-        for upload in uploads:
-            if upload.size > MAX_PHOTO_BYTES:
-                errors.append((upload.name, f"This image is {upload.size / 1_048_576:.1f} MB; "
-                                            f"the limit is {MAX_PHOTO_BYTES // 1_048_576} MB."))
-                continue
-            try:
-                results.append(check_photo(
-                    request.school, upload.read(), upload.name, upload.content_type or ""
-                ))
-            except PhotoError as error:
-                errors.append((upload.name, str(error)))
-    status = 422 if errors and not results else 200
-    return render(request, "checks/photos.html",
-                  {"results": results, "errors": errors, "max_photos": MAX_PHOTOS},
-                  status=status)
+        try:
+            take(photo_check_rate(), request.membership.pk)
+            checked, refused = check_photos(request.membership, uploads)
+        except LimitReached as reached:
+            errors.append(("", str(reached)))
+            retry_after = reached.retry_after
+        else:
+            results += checked
+            errors += refused
+    status = 429 if retry_after else 422 if errors and not results else 200
+    response = render(request, "checks/photos.html",
+                      {"results": results, "errors": errors, "max_photos": MAX_PHOTOS},
+                      status=status)
+    if retry_after:
+        response["Retry-After"] = str(retry_after)
+    return response

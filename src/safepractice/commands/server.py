@@ -1,21 +1,35 @@
 import os
-import subprocess
-import sys
+import signal
+import threading
 
 import typer
 
 
-def _start_worker() -> subprocess.Popen | None:
-    """The background-task worker runs beside the web server, so one command is enough."""
+def _supervised_workers():
+    """The workers of every queue, recovered after the last run and supervised from now on."""
     from django.conf import settings
 
-    if settings.TASKS_BACKEND == "immediate":
-        return None
-    if settings.TASKS_BACKEND == "redis":
-        command = ["rqworker", "--job-class", "django_tasks_rq.Job", "default"]
-    else:
-        command = ["db_worker", "--interval", "1"]
-    return subprocess.Popen([sys.executable, "-m", "safepractice.cli", "manage", *command])
+    from .supervisor import Supervisor
+    from .workers import recover_after_death, recover_on_start, worker_specs
+
+    backend = settings.TASKS_BACKEND
+    recover_on_start(backend)
+    supervisor = Supervisor(
+        worker_specs(backend),
+        on_death=lambda spec, worker_id: recover_after_death(backend, spec, worker_id),
+    )
+    supervisor.start()
+    return supervisor
+
+
+def _sweep_uploads_left_by_a_crash() -> None:
+    """Before serving no request is running, so whatever the upload folders hold is left over
+    from the last run: spooled request bodies, archives a killed worker was saving."""
+    from safepractice.reviews.services import delete_orphan_uploads
+    from safepractice.web import uploads
+
+    uploads.sweep(older_than_seconds=0)
+    delete_orphan_uploads()
 
 
 def register(app: typer.Typer) -> None:
@@ -24,7 +38,7 @@ def register(app: typer.Typer) -> None:
         host: str = typer.Option("127.0.0.1", help="Address to listen on."),
         port: int = typer.Option(8000, help="Port to listen on."),
         dev: bool = typer.Option(False, "--dev", help="Development mode: DEBUG on."),
-        worker: bool = typer.Option(True, help="Also run the background-task worker."),
+        worker: bool = typer.Option(True, help="Also run the background-task workers."),
     ) -> None:
         """Migrate, load the demo school on first run, and serve safepractice."""
         if dev:
@@ -39,19 +53,44 @@ def register(app: typer.Typer) -> None:
             typer.echo("First run: loading the demo school (Example Primary School)…")
             load_demo()
         print_logins(header=True)
+        _sweep_uploads_left_by_a_crash()
         typer.echo(f"\nsafepractice is at http://{host}:{port}/  (Ctrl+C to stop)\n")
-        worker_process = _start_worker() if worker else None
+        supervisor = _supervised_workers() if worker else None
         try:
             if dev:
                 call_manage("runserver", f"{host}:{port}", "--noreload")
             else:
                 from safepractice.commands.gunicorn_app import serve
 
-                serve(host, port)
+                serve(host, port, on_stop=supervisor.stop_watching if supervisor else None)
         finally:
-            if worker_process is not None:
-                worker_process.terminate()
-                worker_process.wait(timeout=10)
+            if supervisor is not None:
+                supervisor.stop()
+
+    @app.command()
+    def workers() -> None:
+        """Run the background-task workers (one a queue) without the web server, restarting
+        any that dies. For a machine that runs only workers, or under systemd."""
+        from safepractice.cli import setup_django
+
+        setup_django()
+        from django.conf import settings
+
+        if settings.TASKS_BACKEND == "immediate":
+            typer.echo("SAFEPRACTICE_TASKS=immediate runs tasks in the web server: no workers.")
+            raise typer.Exit(1)
+        supervisor = _supervised_workers()
+        stopped = threading.Event()
+
+        def stop(*_) -> None:
+            supervisor.stop_watching()  # before the workers, who got the Ctrl+C too, end
+            stopped.set()
+
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(signum, stop)
+        typer.echo(f"Workers running for the queues: {', '.join(supervisor.running())}.")
+        stopped.wait()
+        supervisor.stop()
 
     @app.command()
     def demo(

@@ -6,6 +6,9 @@ from typing import Any, BinaryIO
 
 from PIL import Image, UnidentifiedImageError
 
+from safepractice.engine.photo import MAX_PIXELS, PhotoError, check_pixels
+
+from .errors import MemberSkipped
 from .text import clean, parse_date
 
 PHOTO_EXTENSIONS = (".jpg", ".jpeg", ".png", ".heic", ".webp", ".gif", ".tif", ".tiff")
@@ -55,14 +58,21 @@ def _degrees(values: Any, ref: Any) -> float | None:
 def from_image(stream: BinaryIO, header_limit: int) -> dict[str, Any]:
     """EXIF from the start of an image file: GPS, camera and the time it was taken.
 
-    Only the header is read (EXIF sits before the image data), never the pixels.
+    Only the header is read (EXIF sits before the image data), never the pixels. An image
+    over the photo check's pixel limit raises ``MemberSkipped``, as the photo check refuses it.
     """
     head = stream.read(header_limit)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             image = Image.open(io.BytesIO(head))
+            check_pixels(image.width, image.height)
             exif = image.getexif()
+    except (Image.DecompressionBombError, PhotoError) as too_large:
+        raise MemberSkipped(
+            f"is over the {MAX_PIXELS // 1_000_000}-megapixel limit for photos, so its "
+            "metadata was not read"
+        ) from too_large
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
         return {}
     photo: dict[str, Any] = {}

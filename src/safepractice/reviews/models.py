@@ -25,6 +25,8 @@ class Review(models.Model):
     status = models.CharField(max_length=10, choices=ReviewStatus.choices,
                               default=ReviewStatus.QUEUED)
     created = models.DateTimeField(default=timezone.now)
+    # When a worker began reading: a review still running long after it is one a crash left.
+    started = models.DateTimeField(null=True, blank=True)
     completed = models.DateTimeField(null=True, blank=True)
     expires = models.DateTimeField()
     # Progress, written by the background task so a reloaded page shows where it is.

@@ -13,9 +13,11 @@ from safepractice.audit.services import record
 from safepractice.checks.context import checker_for
 from safepractice.engine import Checker
 from safepractice.exports import Progress, review_archive
+from safepractice.exports.limits import human_size
 from safepractice.schools.models import Membership
+from safepractice.web.throttle import DAY, HOUR, Limit, human_duration, take
 
-from . import uploads
+from . import joblimits, uploads
 from .models import Review, ReviewArchive, ReviewCompletion, ReviewFinding, ReviewStatus
 
 logger = logging.getLogger(__name__)
@@ -26,8 +28,25 @@ def retention() -> timedelta:
     return timedelta(days=getattr(settings, "REVIEW_RETENTION_DAYS", 90))
 
 
+def upload_quota() -> Limit:
+    """Bytes of archives one member may upload for review in a day."""
+    per_day = settings.REVIEW_UPLOAD_BYTES_PER_DAY
+    return Limit("review-upload-bytes", per_day, DAY,
+                 f"You can upload {human_size(per_day)} of archives a day.")
+
+
+def upload_rate() -> Limit:
+    """Review uploads one member may start an hour from the web page."""
+    per_hour = settings.REVIEW_UPLOADS_PER_HOUR
+    return Limit("review-uploads", per_hour, HOUR, f"You can start {per_hour} reviews an hour.")
+
+
 def start_review(*, membership: Membership, files: list[UploadedFile]) -> Review:
-    """Save the uploads privately, create the review and queue its reading."""
+    """Save the uploads privately, create the review and queue its reading.
+
+    The archives' bytes count against the member's ``upload_quota`` first (``LimitReached``).
+    """
+    take(upload_quota(), membership.pk, amount=sum(upload.size or 0 for upload in files))
     now = timezone.now()
     review = Review.objects.create(owner=membership.user, school=membership.school, created=now,
                                    expires=now + retention())
@@ -48,13 +67,15 @@ def run_review(review_id: int) -> None:
     review = Review.objects.select_related("school", "owner").filter(pk=review_id).first()
     if review is None or review.is_finished:
         return
-    Review.objects.filter(pk=review.pk).update(status=ReviewStatus.RUNNING)
+    Review.objects.filter(pk=review.pk).update(status=ReviewStatus.RUNNING, started=timezone.now())
     try:
-        checker = checker_for(review.school)
+        checker = checker_for(review.school)  # cached per process: not the job's to pay for
         items = findings = 0
-        for archive in review.archives.filter(read=False):
-            Review.objects.filter(pk=review.pk).update(current_archive=archive.original_name)
-            items, findings = _read_archive(review, archive, checker, items, findings)
+        with joblimits.job_limits(cpu_seconds=settings.REVIEW_JOB_CPU_SECONDS,
+                                  memory_bytes=settings.REVIEW_JOB_MEMORY_BYTES):
+            for archive in review.archives.filter(read=False):
+                Review.objects.filter(pk=review.pk).update(current_archive=archive.original_name)
+                items, findings = _read_archive(review, archive, checker, items, findings)
         completed = timezone.now()
         with transaction.atomic():
             Review.objects.filter(pk=review.pk).update(
@@ -65,18 +86,35 @@ def run_review(review_id: int) -> None:
             if membership is not None:
                 ReviewCompletion.objects.create(membership=membership, completed=completed)
         record("review.completed", actor=review.owner, school=review.school, target=review)
+    except (joblimits.JobLimitExceeded, MemoryError) as exceeded:
+        logger.warning("Review %s stopped at its limit: %r", review.pk, exceeded)
+        _fail(review, _over_the_limit(exceeded))
+        raise
     except Exception:
         logger.exception("Review %s failed", review.pk)
-        Review.objects.filter(pk=review.pk).update(
-            status=ReviewStatus.FAILED, current_archive="",
-            problem="Something went wrong while reading your archives. They have been deleted; "
-                    "please try again.",
-        )
+        _fail(review, "Something went wrong while reading your archives. They have been "
+                      "deleted; please try again.")
         raise
     finally:
         for archive in review.archives.exclude(upload_path=""):
             uploads.delete(archive.upload_path)
             ReviewArchive.objects.filter(pk=archive.pk).update(upload_path="")
+
+
+def _fail(review: Review, problem: str) -> None:
+    Review.objects.filter(pk=review.pk).update(status=ReviewStatus.FAILED, current_archive="",
+                                               problem=problem)
+
+
+def _over_the_limit(exceeded: BaseException) -> str:
+    if isinstance(exceeded, MemoryError):
+        what = f"more memory than a review may use ({human_size(settings.REVIEW_JOB_MEMORY_BYTES)})"
+    else:
+        allowed = human_duration(settings.REVIEW_JOB_CPU_SECONDS)
+        what = f"longer than a review may take ({allowed} of processing)"
+    return (f"Reading your archives needed {what}, so it was stopped. They have been deleted. "
+            "If an archive is very large, download your data again for a shorter period, or "
+            "upload the archives one at a time.")
 
 
 def _read_archive(review: Review, archive: ReviewArchive, checker: Checker, items: int,
@@ -121,6 +159,56 @@ def _finding_fields(finding) -> dict:
         "mark_start": finding.mark_start, "mark_end": finding.mark_end,
         "location": finding.location, "action": finding.action[:200],
     }
+
+
+INTERRUPTED = (
+    "Reading your archives was interrupted: the server stopped while it was working. Nothing "
+    "from them was kept and they have been deleted. Please upload them again."
+)
+
+
+def recover_interrupted_reviews(*, running_is_interrupted: bool, now=None) -> int:
+    """Fail each review a crash left unfinished, asking for a new upload; delete its uploads.
+
+    Interrupted: every review "running" when ``running_is_interrupted`` (the caller knows no
+    worker can be reading one: at start, or once the only default-queue worker has died); any
+    review still running twice its time limit after it started; a queued review whose upload
+    has gone, or that has waited longer than an upload is kept (``uploads.STALE_AFTER_SECONDS``).
+    Failing rather than queueing again: a review that killed its worker would only kill the
+    next one, and the uploads are deleted either way. Returns how many were failed.
+    """
+    now = now or timezone.now()
+    running = Review.objects.filter(status=ReviewStatus.RUNNING)
+    if not running_is_interrupted:
+        started_before = now - timedelta(seconds=2 * settings.REVIEW_JOB_CPU_SECONDS)
+        running = running.filter(started__lt=started_before)
+    queued = Review.objects.filter(status=ReviewStatus.QUEUED).prefetch_related("archives")
+    stale = now - timedelta(seconds=uploads.STALE_AFTER_SECONDS)
+    interrupted = list(running) + [
+        review for review in queued
+        if review.created < stale or any(not uploads.exists(archive.upload_path)
+                                          for archive in review.archives.all() if not archive.read)
+    ]
+    failed = 0
+    for review in interrupted:
+        # Only if it is still unfinished: a worker may have finished it since it was read.
+        if not Review.objects.filter(pk=review.pk, status=review.status).update(
+            status=ReviewStatus.FAILED, current_archive="", problem=INTERRUPTED
+        ):
+            continue
+        for archive in review.archives.exclude(upload_path=""):
+            uploads.delete(archive.upload_path)
+        review.archives.update(upload_path="")
+        logger.warning("Review %s was interrupted while %s; failed it.", review.pk, review.status)
+        failed += 1
+    return failed
+
+
+def delete_orphan_uploads() -> int:
+    """At start: delete uploaded archives no review points at (``uploads.sweep_unreferenced``)."""
+    referenced = set(ReviewArchive.objects.exclude(upload_path="")
+                     .values_list("upload_path", flat=True))
+    return uploads.sweep_unreferenced(referenced)
 
 
 def delete_review(review: Review) -> None:

@@ -32,6 +32,10 @@ def save(upload: UploadedFile) -> tuple[Path, int]:
     return path, size
 
 
+def exists(path: str) -> bool:
+    return bool(path) and Path(path).is_file()
+
+
 def delete(path: str) -> None:
     if not path:
         return
@@ -46,6 +50,19 @@ def sweep_stale(now: float | None = None) -> int:
     removed = 0
     for path in upload_dir().glob("*.upload"):
         if now - path.stat().st_mtime > STALE_AFTER_SECONDS:
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed
+
+
+def sweep_unreferenced(referenced: set[str]) -> int:
+    """Delete every upload no archive points at (a worker killed while saving one leaves it).
+
+    Only when no upload can be being saved: at start, before the web server takes requests.
+    """
+    removed = 0
+    for path in upload_dir().glob("*.upload"):
+        if str(path) not in referenced:
             path.unlink(missing_ok=True)
             removed += 1
     return removed

@@ -4,6 +4,7 @@ import json
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from PIL import Image
 from typer.testing import CliRunner
 
@@ -242,3 +243,16 @@ def test_nobody_can_revoke_someone_elses_token(client, member):
     assert response.status_code == 404
     token.refresh_from_db()
     assert token.is_live
+
+
+def test_the_daily_photo_quota_counts_the_web_page_and_the_api_together(client, member, token,
+                                                                        settings):
+    settings.PHOTO_CHECK_PHOTOS_PER_DAY = 1
+    client.force_login(member.user)
+    page = reverse("checks:photos", args=[member.school.slug])
+    client.post(page, {"files": [SimpleUploadedFile("a.jpg", photo_with_metadata(),
+                                                    content_type="image/jpeg")]})
+    client.logout()
+    refused = photo_upload(client, token, photo_with_metadata())
+    assert refused.status_code == 429
+    assert refused.json()["detail"].startswith("You can check 1 photos a day.")

@@ -8,6 +8,7 @@ import time_machine
 from django.core import mail
 from django.utils import timezone
 
+from safepractice import queues
 from safepractice.cases import services, tasks
 from safepractice.cases.models import CaseAlert, Route
 from safepractice.cases.workingdays import add_working_days, is_working_day
@@ -94,7 +95,7 @@ def test_on_a_queue_that_can_defer_the_overdue_check_is_enqueued_for_60_minutes_
     from django_tasks_db.models import DBTaskResult
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend",
-                                  "QUEUES": ["default"]}}
+                                  "QUEUES": list(queues.NAMES)}}
     room = make_staff_room()
     with django_capture_on_commit_callbacks(execute=True):
         case = make_case(room, Route.INDECENT_IMAGES)

@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
+from safepractice.checks import services
 from safepractice.checks.models import SavedCheck
 from safepractice.schools.models import StaffCategory
 from safepractice.testing.factories import make_member, make_school
@@ -189,9 +190,53 @@ def test_bad_uploads_are_refused_with_a_clear_message(client, data, name, messag
     assert message in response.content.decode()
 
 
+def test_a_photo_past_the_checks_pixel_budget_is_refused_without_being_decoded(
+    client, monkeypatch
+):
+    monkeypatch.setattr("safepractice.checks.services.MAX_PIXELS_PER_CHECK", 32 * 32 * 3 // 2)
+    decoded = []
+    real_check_photo = services.check_photo
+    monkeypatch.setattr(services, "check_photo",
+                        lambda school, data, name, content_type: decoded.append(name)
+                        or real_check_photo(school, data, name, content_type))
+    member = make_member()
+    photos = [named(plain_png((32, 32)), "first.png"), named(plain_png((32, 32)), "next.png")]
+    response = upload(signed_in(client, member), member, *photos)
+    assert decoded == ["first.png"]
+    assert "next.png:</strong> With the photos before it" in response.content.decode()
+
+
 def test_images_over_20_mb_are_refused_before_reading(client):
     member = make_member()
     big = named(b"\xff\xd8\xff" + b"\x00" * (20 * 1024 * 1024 + 1), "huge.jpg")
     response = upload(signed_in(client, member), member, big)
     assert response.status_code == 422
     assert b"the limit is 20 MB" in response.content
+
+
+def test_the_photo_check_page_refuses_a_members_checks_past_the_rate_limit(client, settings):
+    settings.PHOTO_CHECKS_PER_MINUTE = 2
+    member = make_member()
+    signed_in(client, member)
+    statuses = [upload(client, member, named(plain_png(), "a.png")).status_code for _ in range(3)]
+    assert statuses == [200, 200, 429]
+
+
+def test_a_rate_limited_photo_check_says_when_to_try_again(client, settings):
+    settings.PHOTO_CHECKS_PER_MINUTE = 1
+    member = make_member()
+    upload(signed_in(client, member), member, named(plain_png(), "a.png"))
+    refused = upload(client, member, named(plain_png(), "a.png"))
+    assert int(refused["Retry-After"]) <= 60
+    assert "You can send 1 photo checks a minute. Try again in" in refused.content.decode()
+
+
+def test_photos_past_the_daily_quota_are_refused_without_being_read(client, settings, monkeypatch):
+    settings.PHOTO_CHECK_PHOTOS_PER_DAY = 3
+    member = make_member()
+    upload(signed_in(client, member), member, named(plain_png(), "a.png"),
+           named(plain_png(), "b.png"))
+    monkeypatch.setattr(services, "check_photo", lambda *args: pytest.fail("read a photo"))
+    refused = upload(client, member, named(plain_png(), "c.png"), named(plain_png(), "d.png"))
+    assert refused.status_code == 429
+    assert "You can check 3 photos a day." in refused.content.decode()

@@ -9,6 +9,7 @@ from safepractice.engine.photo import (
     FACES_RULE,
     LOCATION_RULE,
     MAX_PHOTO_BYTES,
+    MAX_PIXELS,
     PhotoError,
     read_photo,
     strip_metadata,
@@ -93,6 +94,20 @@ def test_decompression_bomb_is_refused_without_decoding_it():
     finally:
         tracemalloc.stop()
     assert peak < 20 * 1024 * 1024  # decoding it would need ~110 MB even at one bit a pixel
+
+
+def test_an_image_over_40_megapixels_is_refused_from_its_header():
+    forty_eight_megapixels = png_bomb(8_000, 6_000)  # a valid PNG of a few KB
+    with pytest.raises(PhotoError, match="the limit is 40 megapixels"):
+        read_photo(forty_eight_megapixels)
+
+
+def test_pillow_itself_refuses_twice_the_limit_whoever_opens_the_image():
+    # Archive photos, PDFs: any Pillow open in the process, not only the photo check's.
+    over_twice = png_bomb(9_000, 9_000)
+    assert 2 * MAX_PIXELS < 9_000 * 9_000
+    with pytest.raises(Image.DecompressionBombError):
+        Image.open(io.BytesIO(over_twice))
 
 
 def test_images_over_the_size_limit_are_refused_with_the_limit_stated():

@@ -83,6 +83,9 @@ class Reading:
         try:
             with self.archive.open(member) as stream:
                 return from_image(stream, self.archive.limits.max_photo_header)
+        except MemberSkipped as skipped:
+            self.warn(f"'{member.name}' {skipped}.")
+            return {}
         except MEMBER_ERRORS:
             return {}
 

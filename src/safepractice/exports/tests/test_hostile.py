@@ -9,8 +9,9 @@ import pytest
 
 from safepractice.engine import Checker
 from safepractice.exports import ArchiveRefused, Limits, SafeArchive, read_items, review_archive
+from safepractice.testing.photos import png_bomb
 
-from .archives import zip_fixture
+from .archives import PHOTOS, zip_fixture
 
 TWEETS = 'window.YTD.tweets.part0 = [ {"tweet": {"id_str": "1", "full_text": "hello"}} ]'
 
@@ -159,3 +160,23 @@ def test_nothing_is_written_to_disk_while_reading(tmp_path):
     before = set(tmp_path.rglob("*"))
     read_items(path)
     assert set(tmp_path.rglob("*")) == before
+
+
+def test_an_archive_photo_over_the_pixel_limit_is_skipped_and_named(tmp_path, monkeypatch):
+    photo_path = next(iter(PHOTOS["facebook_2024"]))
+    monkeypatch.setattr("safepractice.exports.tests.archives.jpeg_with_exif",
+                        lambda gps=None: png_bomb(8_000, 6_000))  # 48 MP in a few KB
+    path = zip_fixture("facebook_2024", tmp_path)
+    _, items, warnings = read_items(path)
+    assert f"'{photo_path}' is over the 40-megapixel limit for photos, so its metadata was " \
+           "not read." in warnings
+    assert any(item.text for item in items), "the rest of the archive is still read"
+
+
+def test_an_archive_photo_pillow_calls_a_bomb_does_not_stop_the_review(tmp_path, monkeypatch):
+    monkeypatch.setattr("safepractice.exports.tests.archives.jpeg_with_exif",
+                        lambda gps=None: png_bomb(30_000, 30_000))
+    path = zip_fixture("facebook_2024", tmp_path)
+    result = review_archive(path, Checker(factories=[]))
+    assert result.error == ""
+    assert any("40-megapixel limit" in warning for warning in result.warnings)

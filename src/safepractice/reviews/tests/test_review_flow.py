@@ -78,3 +78,22 @@ def test_owner_can_delete_the_review(client, teacher, x_archive):
     client.post(reverse("reviews:delete", args=[teacher.school.slug, review.pk]))
     assert not Review.objects.filter(pk=review.pk).exists()
     assert len(completed_review_dates(teacher)) == 1  # the school still knows it was done
+
+
+def test_review_uploads_past_the_hourly_rate_limit_are_refused(client, teacher, x_archive,
+                                                               settings):
+    settings.REVIEW_UPLOADS_PER_HOUR = 1
+    assert _upload(client, teacher, x_archive).status_code == 302
+    refused = _upload(client, teacher, x_archive)
+    assert refused.status_code == 429
+    assert "You can start 1 reviews an hour. Try again in" in refused.content.decode()
+
+
+def test_an_upload_past_the_daily_bytes_quota_is_refused_and_nothing_kept(
+        client, teacher, x_archive, settings):
+    settings.REVIEW_UPLOAD_BYTES_PER_DAY = x_archive.stat().st_size * 3 // 2
+    _upload(client, teacher, x_archive)
+    refused = _upload(client, teacher, x_archive)
+    assert refused.status_code == 429
+    assert Review.objects.filter(owner=teacher.user).count() == 1
+    assert list(settings.REVIEW_UPLOAD_DIR.iterdir()) == []

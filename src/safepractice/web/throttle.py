@@ -1,0 +1,74 @@
+"""Rate limits and quotas: fixed windows counted in a cache.
+
+Every limit is a ``Limit`` (how much, over how many seconds) and is taken with ``take``. The
+upload limits count in the ``limits`` cache, which every process must share, or each gunicorn
+worker and each server would allow the whole amount again: Redis when ``CACHE_URL`` is set,
+otherwise Django's database cache (its table is made by ``migrate``). The API's per-token
+rate limit passes ``cache_alias="default"`` to stay in each process's own memory (see
+docs/api.md: a database query on every API call would cost more than the check itself).
+
+Redis counts exactly. The database cache's ``incr`` is a read then a write, so requests from
+the same member that land at the same instant may each be counted once where two were due;
+the limits are meant to stop floods, which that does not let through.
+"""
+
+import contextlib
+import time
+from dataclasses import dataclass
+
+from django.core.cache import caches
+
+LIMITS_CACHE = "limits"
+MINUTE = 60
+HOUR = 60 * MINUTE
+DAY = 24 * HOUR
+
+
+@dataclass(frozen=True)
+class Limit:
+    """At most ``allowed`` (requests, photos, bytes) in each window of ``seconds``."""
+
+    name: str
+    allowed: int
+    seconds: int
+    message: str  # what the person is told, e.g. "You can check 300 photos a day."
+
+
+class LimitReached(Exception):
+    """The message says what the limit is and when to try again."""
+
+    def __init__(self, limit: Limit, retry_after: int) -> None:
+        self.limit = limit
+        self.retry_after = retry_after
+        super().__init__(f"{limit.message} Try again in {human_duration(retry_after)}.")
+
+
+def take(limit: Limit, who: str | int, amount: int = 1, *, cache_alias: str = LIMITS_CACHE) -> None:
+    """Count ``amount`` against ``who``'s window; raise ``LimitReached`` if it would go over.
+
+    An amount refused is not counted, so a big upload refused still leaves room for a small one.
+    """
+    now = time.time()
+    window = int(now // limit.seconds)
+    key = f"limit:{limit.name}:{who}:{window}"
+    store = caches[cache_alias]
+    timeout = limit.seconds + MINUTE  # outlives its window, never the next one's count
+    store.add(key, 0, timeout=timeout)
+    try:
+        count = store.incr(key, amount)
+    except ValueError:  # expired between add and incr
+        store.set(key, amount, timeout=timeout)
+        count = amount
+    if count > limit.allowed:
+        # Give the refused amount back (unless the window ended meanwhile: nothing to give).
+        with contextlib.suppress(ValueError):
+            store.decr(key, amount)
+        raise LimitReached(limit, retry_after=max(1, int((window + 1) * limit.seconds - now)))
+
+
+def human_duration(seconds: int) -> str:
+    for unit, size in (("hour", HOUR), ("minute", MINUTE)):
+        if seconds >= size:
+            count = round(seconds / size)
+            return f"{count} {unit}{'s' if count != 1 else ''}"
+    return f"{seconds} second{'s' if seconds != 1 else ''}"
