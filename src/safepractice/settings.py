@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",  # recovery codes
     "django_tasks",
     "django_tasks_db",
     "ninja",  # serves the API docs' JavaScript from our own static files, not a CDN
