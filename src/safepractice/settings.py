@@ -8,6 +8,7 @@ import os
 import secrets
 import sys
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -156,13 +157,25 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
+# Sign-in lockout: the rules are in accounts/lockout.py (its docstring says why each is so).
+AXES_HANDLER = "safepractice.accounts.lockout.LockoutHandler"
+# Wrong passwords for one account from one address before sign-in from there is paused.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
-AXES_COOLOFF_TIME = 1  # hours
-# Lock the account named, whatever address the attempts come from (staff share school IPs).
-AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+LOCKOUT_FIRST_MINUTES = int(os.environ.get("LOCKOUT_FIRST_MINUTES", "5"))  # then doubling
+LOCKOUT_LONGEST_HOURS = int(os.environ.get("LOCKOUT_LONGEST_HOURS", "12"))
+# Wrong passwords from one address, whichever accounts, before that address is paused.
+LOCKOUT_ADDRESS_LIMIT = int(os.environ.get("LOCKOUT_ADDRESS_LIMIT", "50"))
+LOCKOUT_ADDRESS_WINDOW_MINUTES = 60
+AXES_COOLOFF_TIME = timedelta(hours=24)  # how long failures are remembered
+AXES_LOCK_OUT_AT_FAILURE = False  # the handler decides, not axes' single limit
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # refused attempts are not guesses
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "safepractice.accounts.lockout.username_of"
+AXES_CLIENT_IP_CALLABLE = "safepractice.accounts.lockout.client_address"
+AXES_LOCKOUT_CALLABLE = "safepractice.accounts.lockout.lockout_response"
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_USERNAME_FORM_FIELD = "username"
-AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
 OTP_TOTP_ISSUER = "safepractice"
 
@@ -192,9 +205,11 @@ WHITENOISE_USE_FINDERS = True  # serve app static files without a collectstatic 
 
 SESSION_COOKIE_HTTPONLY = True
 # Secure cookies need HTTPS: on by default behind a TLS proxy, off for the local http demo.
-SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", env_bool("BEHIND_PROXY"))
+# Behind a TLS-terminating reverse proxy of our own (see README, "Deploying behind a proxy").
+BEHIND_PROXY = env_bool("BEHIND_PROXY")
+SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", BEHIND_PROXY)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-if env_bool("BEHIND_PROXY"):
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     USE_X_FORWARDED_HOST = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
