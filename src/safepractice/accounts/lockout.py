@@ -193,8 +193,8 @@ def tell_the_person(
         f"safepractice account from the address {ip_address}. Sign-in to your account from "
         f"that address is paused until {local_until}. You can still sign in from anywhere "
         "else.\n\n"
-        "If this was you, wait, then sign in:\n"
-        f"{absolute(reverse('accounts:login'))}\n\n"
+        "If this was you, wait, or reset your password:\n"
+        f"{absolute(reverse('accounts:password_reset'))}\n\n"
         "If it was not you, someone may be trying to guess your password: tell your head "
         "teacher or your system administrator.\n"
     )

@@ -34,6 +34,20 @@ def sign_in_verified(client, user) -> None:
     session.save()
 
 
+def grant_enrolment(client, user) -> None:
+    """As if ``user``, signed in, had just opened an emailed two-factor set-up link."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from safepractice.accounts.invitations import ENROL_GRANT_KEY, ENROL_GRANT_MINUTES
+
+    until = timezone.now() + timedelta(minutes=ENROL_GRANT_MINUTES)
+    session = client.session
+    session[ENROL_GRANT_KEY] = {"user": user.pk, "until": until.isoformat()}
+    session.save()
+
+
 def make_token(membership, *, cases: bool = False, **options) -> str:
     """A raw API token for the membership; with ``cases``, case access granted with a code.
     Whoever needs two-factor sign-in, or asks for case access, is given an authenticator."""

@@ -49,8 +49,11 @@ def test_a_system_administrator_needs_two_factor_for_the_admin(client):
 
 
 def test_a_wrong_code_is_refused_with_a_message(client):
+    from safepractice.testing.auth import grant_enrolment
+
     member = make_member(roles=[Role.HEAD_TEACHER])
     _post_login(client, member.user.email, PASSWORD)
+    grant_enrolment(client, member.user)
     client.get("/accounts/two-factor/setup/")
     response = client.post("/accounts/two-factor/setup/", {"token": "000000"})
     assert "That code is not right" in response.content.decode()
