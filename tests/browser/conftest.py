@@ -96,6 +96,15 @@ def complete_two_factor_setup(page) -> None:
 
 
 @pytest.fixture
+def csp_violations(page) -> list[str]:
+    """Console messages of anything the Content-Security-Policy refused on ``page``."""
+    refused: list[str] = []
+    page.on("console", lambda message: refused.append(message.text)
+            if "Content Security Policy" in message.text else None)
+    return refused
+
+
+@pytest.fixture
 def demo_school(transactional_db):
     from safepractice.schools.demo import load_demo
 

@@ -7,4 +7,5 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts"
 
     def ready(self) -> None:
-        from . import lockout  # noqa: F401  (connects the "tell the person" receiver)
+        # Connect their receivers: "tell the person" on a lockout, the session clocks at sign-in.
+        from . import lockout, sessions  # noqa: F401

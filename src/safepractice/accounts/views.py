@@ -4,6 +4,7 @@ from io import BytesIO
 import qrcode
 import qrcode.image.svg
 from django.contrib import messages
+from django.contrib.auth import authenticate
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import SetPasswordForm
@@ -16,8 +17,9 @@ from django_otp import login as otp_login
 from safepractice.audit.services import record
 
 from . import invitations
-from .forms import EmailAuthenticationForm, TokenForm, VerifyForm
+from .forms import EmailAuthenticationForm, PasswordForm, TokenForm, VerifyForm
 from .models import Invitation
+from .sessions import mark_fresh, signed_out_message
 from .twofactor import (
     confirmed_device,
     new_recovery_codes,
@@ -41,6 +43,9 @@ class LoginView(auth_views.LoginView):
         record("login", actor=self.request.user, target=self.request.user)
         return response
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(signed_out=signed_out_message(self.request), **kwargs)
+
 
 def _next_url(request: HttpRequest) -> str:
     candidate = request.POST.get("next") or request.GET.get("next") or ""
@@ -63,6 +68,7 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
             used_recovery = device is not None
         if device is not None:
             otp_login(request, device)
+            mark_fresh(request)
             record("two-factor-verified", actor=request.user, target=request.user,
                    recovery_code=used_recovery)
             if used_recovery:
@@ -91,6 +97,7 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
             device.confirmed = True
             device.save(update_fields=["confirmed"])
             otp_login(request, device)
+            mark_fresh(request)
             invitations.end_enrolment(request)
             record("two-factor-enrolled", actor=request.user, target=request.user)
             messages.success(request, "Two-factor sign-in is set up.")
@@ -109,6 +116,30 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
         {"form": form, "qr_svg": buffer.getvalue().decode(), "secret": secret,
          "required": required},
     )
+
+
+@login_required
+def confirm(request: HttpRequest) -> HttpResponse:
+    """"Confirm it's you" before an evidence download or an export (a fresh sign-in): the
+    authenticator code for those who have an app, else the password (through axes, so wrong
+    passwords here count like any others)."""
+    has_app = confirmed_device(request.user) is not None
+    form = (VerifyForm if has_app else PasswordForm)(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if has_app:
+            code = form.cleaned_data["code"]
+            ok = (verify_app_code(request.user, code) or
+                  verify_recovery_code(request.user, code)) is not None
+        else:
+            ok = authenticate(request, username=request.user.email,
+                              password=form.cleaned_data["password"]) == request.user
+        if ok:
+            mark_fresh(request)
+            record("sign-in-confirmed", actor=request.user, target=request.user)
+            return redirect(_next_url(request))
+        form.add_error(None, "That is not right. Try again." if not has_app else
+                       "That code is not right, or has expired. Try the current one.")
+    return render(request, "accounts/confirm.html", {"form": form, "has_app": has_app})
 
 
 @login_required
