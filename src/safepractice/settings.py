@@ -10,6 +10,7 @@ import os
 import secrets
 import sys
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -81,6 +82,8 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",  # recovery codes
+    "csp",
     "django_tasks",
     "django_tasks_db",
     "ninja",  # serves the API docs' JavaScript from our own static files, not a CDN
@@ -99,6 +102,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "safepractice.api.middleware.BodySizeLimitMiddleware",
     # Bearer-token API calls go from here straight to their view (see its docstring).
     "safepractice.api.middleware.BearerApiMiddleware",
@@ -107,8 +112,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Idle and absolute session limits, before anything trusts the session's user.
+    "safepractice.accounts.sessions.SessionLimitsMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "safepractice.accounts.middleware.RequireTwoFactorMiddleware",
+    # no-store on sensitive pages; a fresh sign-in before evidence downloads and exports.
+    "safepractice.web.sensitive.SensitivePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -169,13 +178,25 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
+# Sign-in lockout: the rules are in accounts/lockout.py (its docstring says why each is so).
+AXES_HANDLER = "safepractice.accounts.lockout.LockoutHandler"
+# Wrong passwords for one account from one address before sign-in from there is paused.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
-AXES_COOLOFF_TIME = 1  # hours
-# Lock the account named, whatever address the attempts come from (staff share school IPs).
-AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+LOCKOUT_FIRST_MINUTES = int(os.environ.get("LOCKOUT_FIRST_MINUTES", "5"))  # then doubling
+LOCKOUT_LONGEST_HOURS = int(os.environ.get("LOCKOUT_LONGEST_HOURS", "12"))
+# Wrong passwords from one address, whichever accounts, before that address is paused.
+LOCKOUT_ADDRESS_LIMIT = int(os.environ.get("LOCKOUT_ADDRESS_LIMIT", "50"))
+LOCKOUT_ADDRESS_WINDOW_MINUTES = 60
+AXES_COOLOFF_TIME = timedelta(hours=24)  # how long failures are remembered
+AXES_LOCK_OUT_AT_FAILURE = False  # the handler decides, not axes' single limit
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # refused attempts are not guesses
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "safepractice.accounts.lockout.username_of"
+AXES_CLIENT_IP_CALLABLE = "safepractice.accounts.lockout.client_address"
+AXES_LOCKOUT_CALLABLE = "safepractice.accounts.lockout.lockout_response"
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_USERNAME_FORM_FIELD = "username"
-AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
 OTP_TOTP_ISSUER = "safepractice"
 
@@ -204,14 +225,59 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True  # serve app static files without a collectstatic step
 
 SESSION_COOKIE_HTTPONLY = True
+# Sessions end after 30 minutes without a request, and 12 hours after signing in whatever
+# (accounts/sessions.py); the cookie never outlives the longer of the two.
+SESSION_IDLE_MINUTES = int(os.environ.get("SESSION_IDLE_MINUTES", "30"))
+SESSION_ABSOLUTE_HOURS = int(os.environ.get("SESSION_ABSOLUTE_HOURS", "12"))
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_HOURS * 3600
+# Evidence downloads and exports need the password (or the authenticator code, for those who
+# have one) within this many minutes (web/sensitive.py).
+FRESH_SIGN_IN_MINUTES = int(os.environ.get("FRESH_SIGN_IN_MINUTES", "15"))
+
+# Behind a TLS-terminating reverse proxy of our own (see README, "Deploying behind a proxy").
+BEHIND_PROXY = env_bool("BEHIND_PROXY")
 # Secure cookies need HTTPS: on by default behind a TLS proxy, off for the local http demo.
-SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", env_bool("BEHIND_PROXY"))
+SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", BEHIND_PROXY)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-if env_bool("BEHIND_PROXY"):
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     USE_X_FORWARDED_HOST = True
+    # Plain http is answered with a redirect to https, and browsers are told to use https
+    # only for a year (HSTS). Subdomains are left out by default: a school's domain often has
+    # other services on it that this app does not answer for.
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS")
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+# Scripts, styles, fonts and images from this server only; no inline scripts or styles
+# (templates keep their JavaScript in static files: a test checks every template).
+# data: images are Swagger UI's icons.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
+# Browser features no page here uses, switched off for every page and anything in it.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "ambient-light-sensor", "autoplay", "browsing-topics", "camera",
+        "display-capture", "encrypted-media", "geolocation", "gyroscope", "hid",
+        "magnetometer", "microphone", "midi", "payment", "publickey-credentials-get",
+        "screen-wake-lock", "serial", "usb", "xr-spatial-tracking",
+    )
+}
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 # Bigger uploads are spooled encrypted, nameless, into this private folder, never in plain in

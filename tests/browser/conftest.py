@@ -65,17 +65,43 @@ def sign_in(page, live_server, email: str, password: str) -> None:
     page.get_by_role("button", name="Sign in").click()
 
 
+def open_emailed_setup_link(page) -> None:
+    """On "Check your email", open the two-factor set-up link the server just emailed (the
+    live server runs in this process, so its mail is in Django's test outbox)."""
+    from urllib.parse import urlsplit
+
+    from django.core import mail
+
+    expect_heading = page.get_by_role("heading", name="Check your email")
+    expect_heading.wait_for()
+    link = re.search(r"http://\S+/accounts/two-factor/setup/\S+/", mail.outbox[-1].body)
+    page.goto(page.url.split("/accounts/")[0] + urlsplit(link.group(0)).path)
+
+
 def complete_two_factor_setup(page) -> None:
-    """Read the key shown on the set-up page and answer with the current TOTP code."""
+    """Open the emailed set-up link if asked, answer with the current TOTP code for the key
+    shown, and continue past the recovery codes."""
     import base64
 
     from django_otp.oath import totp
 
+    if page.get_by_role("heading", name="Check your email").count():
+        open_emailed_setup_link(page)
     secret = page.locator("#totp-secret").inner_text().strip()
     padded = secret + "=" * (-len(secret) % 8)
     code = f"{totp(base64.b32decode(padded)):06d}"
     page.get_by_label("Six-digit code from your authenticator app").fill(code)
     page.get_by_role("button", name="Confirm").click()
+    page.get_by_role("link", name="I have kept them: continue").click()
+
+
+@pytest.fixture
+def csp_violations(page) -> list[str]:
+    """Console messages of anything the Content-Security-Policy refused on ``page``."""
+    refused: list[str] = []
+    page.on("console", lambda message: refused.append(message.text)
+            if "Content Security Policy" in message.text else None)
+    return refused
 
 
 @pytest.fixture

@@ -16,7 +16,9 @@ POST = (
 FIRST_CHECK_MS = 20_000
 
 
-def test_teacher_checks_a_post_and_copies_the_safer_version(signed_in, live_server, shots):
+def test_teacher_checks_a_post_and_copies_the_safer_version(
+    signed_in, live_server, shots, csp_violations
+):
     page = signed_in("teacher")
     page.context.grant_permissions(["clipboard-read", "clipboard-write"],
                                    origin=live_server.url)
@@ -41,6 +43,7 @@ def test_teacher_checks_a_post_and_copies_the_safer_version(signed_in, live_serv
     copied = page.evaluate("navigator.clipboard.readText()")
     assert "07700" not in copied and "900123" not in copied
     assert "sports day" in copied
+    assert csp_violations == []  # htmx and check.js run under the CSP
 
 
 def test_teacher_checks_a_photo_and_downloads_a_clean_copy(signed_in, live_server, shots):

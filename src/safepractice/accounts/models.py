@@ -51,3 +51,43 @@ class User(AbstractBaseUser, PermissionsMixin):
     def get_short_name(self) -> str:
         words = [w for w in self.full_name.split() if w.rstrip(".").lower() not in NAME_TITLES]
         return words[0] if words else self.email
+
+
+class InvitationQuerySet(models.QuerySet):
+    def usable(self) -> "InvitationQuerySet":
+        """Not yet used and not expired: the query twin of ``Invitation.is_usable``."""
+        return self.filter(used_at__isnull=True, expires_at__gt=timezone.now())
+
+
+class Invitation(models.Model):
+    """A single-use emailed link: to set a password and set up two-factor sign-in (``INVITE``),
+    or, for someone signed in with their password, to set up two-factor sign-in (``ENROL``).
+
+    Only the SHA-256 digest of the link's secret is kept; the link is in the email alone.
+    """
+
+    INVITE = "invite"
+    ENROL = "enrol"
+    PURPOSES = [(INVITE, "Invitation"), (ENROL, "Two-factor set-up link")]
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="invitations")
+    purpose = models.CharField(max_length=10, choices=PURPOSES)
+    digest = models.CharField(max_length=64, unique=True)
+    created = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created"]
+
+    def __str__(self) -> str:
+        return f"{self.get_purpose_display()} for {self.user}"
+
+    @property
+    def is_usable(self) -> bool:
+        return self.used_at is None and timezone.now() < self.expires_at

@@ -8,7 +8,7 @@ from ninja.errors import AuthenticationError, ValidationError
 
 from safepractice.web.throttle import LimitReached
 
-from .auth import PersonalToken
+from .auth import PersonalToken, ScopeMissing
 from .middleware import body_limit, too_large
 from .routers import ROUTERS
 
@@ -55,7 +55,7 @@ def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse
 @api.exception_handler(AuthenticationError)
 def unauthorised(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
     response = api.create_response(
-        request, {"detail": "A valid, unrevoked personal API token is needed: "
+        request, {"detail": "A valid personal API token (not revoked, not expired) is needed: "
                             "send it as 'Authorization: Bearer TOKEN'."}, status=401
     )
     response["WWW-Authenticate"] = "Bearer"
@@ -69,10 +69,15 @@ def rate_limited(request: HttpRequest, exc: LimitReached) -> HttpResponse:
     return response
 
 
+@api.exception_handler(ScopeMissing)
+def scope_missing(request: HttpRequest, exc: ScopeMissing) -> HttpResponse:
+    return api.create_response(request, {"detail": str(exc)}, status=403)
+
+
 @api.exception_handler(RequestDataTooBig)
 def request_too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
     return too_large(body_limit(request.path))
 
 
-for prefix, dotted in ROUTERS:
-    api.add_router(prefix, import_string(dotted))
+for prefix, dotted, scope in ROUTERS:
+    api.add_router(prefix, import_string(dotted), auth=PersonalToken(scope))

@@ -1,9 +1,13 @@
-"""Every router the API mounts: (path prefix, dotted path to a ninja ``Router``).
+"""Every router the API mounts: (path prefix, dotted path to a ninja ``Router``, the token
+``Scope`` its endpoints need, or None for any live token).
 
 To add an app's endpoints, append one line here.
 """
 
-ROUTERS: list[tuple[str, str]] = [
-    ("", "safepractice.checks.api.router"),
-    ("/schools", "safepractice.cases.api.router"),
+from .models import Scope
+
+ROUTERS: list[tuple[str, str, str | None]] = [
+    ("", "safepractice.checks.api.router", Scope.CHECK),
+    ("/schools", "safepractice.cases.api.router", Scope.CASES),
+    ("/token", "safepractice.api.token_api.router", None),
 ]

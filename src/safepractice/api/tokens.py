@@ -1,4 +1,4 @@
-"""Creating, revoking and checking personal API tokens.
+"""Creating, revoking and checking personal API tokens (who may hold which: ``rules``).
 
 ``authenticate`` runs on every API call, so each process keeps the tokens it has recently
 accepted for ``TOKEN_CACHE_SECONDS`` rather than querying for them every time. Revoking a token,
@@ -20,10 +20,12 @@ from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
 from django.utils import timezone
 
+from safepractice.accounts.twofactor import verify_app_code
 from safepractice.audit.services import record
 from safepractice.schools.models import Membership
 
-from .models import DEFAULT_RATE_PER_MINUTE, ApiToken
+from . import rules
+from .models import DEFAULT_LIFETIME_DAYS, DEFAULT_RATE_PER_MINUTE, ApiToken, Scope
 
 TOKEN_PREFIX = "sp_"
 LAST_USED_RESOLUTION = timedelta(minutes=1)  # don't write to the database on every call
@@ -41,19 +43,40 @@ def digest_of(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
+class TokenRefused(Exception):
+    """A token that may not be created; the message says why."""
+
+
 @transaction.atomic
 def create_token(
     membership: Membership, name: str, actor=None,
     rate_per_minute: int = DEFAULT_RATE_PER_MINUTE,
+    *,
+    scopes: "set[str] | frozenset[str]" = frozenset({Scope.CHECK}),
+    days: int = DEFAULT_LIFETIME_DAYS,
+    code: str = "",
 ) -> tuple[ApiToken, str]:
-    """A new token for the membership; returns it and the raw token, shown only this once."""
+    """A new token for the membership; returns it and the raw token, shown only this once.
+
+    ``code`` is the owner's current authenticator code, needed for case access (see rules).
+    """
+    scopes = set(scopes) | {Scope.CHECK}
+    user = membership.user
+    # Verify only when case access is asked for: each code works once, and a code given with
+    # a checking token should not use up the one the person is about to type elsewhere.
+    fresh = Scope.CASES in scopes and verify_app_code(user, code) is not None
+    if reason := rules.why_not_create(user, scopes, days, fresh_two_factor=fresh):
+        raise TokenRefused(reason)
     raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    now = timezone.now()
     token = ApiToken.objects.create(
         membership=membership, name=name.strip() or "API token", prefix=raw[:10],
         digest=digest_of(raw), rate_per_minute=rate_per_minute,
+        scopes=" ".join(s for s in Scope.values if s in scopes),
+        created=now, expires_at=now + timedelta(days=days),
     )
-    record("api-token-created", actor=actor or membership.user, school=membership.school,
-           target=token)
+    record("api-token-created", actor=actor or user, school=membership.school, target=token,
+           scopes=token.scopes, expires_at=token.expires_at)
     return token, raw
 
 
@@ -72,7 +95,8 @@ def revoke_token(token: ApiToken, actor=None) -> None:
 
 
 def authenticate(raw: str) -> ApiToken | None:
-    """The live token for ``raw`` whose owner is still an active member, or None."""
+    """The live, unexpired token for ``raw`` whose owner is still an active member and meets
+    ``rules.may_use`` (their second factor), or None."""
     if not raw.startswith(TOKEN_PREFIX) or len(raw) > 100:
         return None
     digest = digest_of(raw)
@@ -81,9 +105,11 @@ def authenticate(raw: str) -> ApiToken | None:
         token = _load(digest)
         if token is None:
             return None
+    now = timezone.now()
+    if token.is_expired(now):
+        return None
     if not token.membership.is_active or not token.membership.user.is_active:
         return None
-    now = timezone.now()
     if token.last_used is None or now - token.last_used > LAST_USED_RESOLUTION:
         ApiToken.objects.filter(pk=token.pk).update(last_used=now)
         token.last_used = now
@@ -99,8 +125,8 @@ def _load(digest: str) -> ApiToken | None:
         .filter(digest=digest)
         .order_by()[:1]
     )
-    if not found:
-        return None
+    if not found or not rules.may_use(found[0]):
+        return None  # not cached: the owner may set up their second factor at any moment
     with _lock:
         if len(_accepted) >= TOKEN_CACHE_MAX_ENTRIES:
             _accepted.clear()
@@ -143,4 +169,5 @@ def forget_accepted_tokens(**_signal_kwargs) -> None:
 
 
 def tokens_of(membership: Membership):
+    """Every token of the membership, live or not (the tokens page lists them all)."""
     return ApiToken.objects.filter(membership=membership)

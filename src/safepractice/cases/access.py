@@ -22,6 +22,7 @@ raised themselves. A subject of a route 3 or 4 case gets nothing through a role 
 from django.db.models import Q
 
 from safepractice.schools.models import Membership, Role
+from safepractice.schools.rules import is_ict_coordinator  # one definition of the duty
 
 from . import workflow
 from .models import Case, ReportTo, Route
@@ -32,13 +33,6 @@ DOWNLOAD = "download"  # an evidence file
 
 CAPABILITIES = (VIEW, SUMMARY, DOWNLOAD, workflow.HANDLE, workflow.CONTRIBUTE,
                 workflow.WISHES, workflow.POLICE, workflow.INFORM)
-
-
-def is_ict_coordinator(membership: Membership) -> bool:
-    return (
-        membership.has_role(Role.ICT_COORDINATOR)
-        or membership.school.ict_coordinator_id == membership.pk
-    )
 
 
 def chosen_line_manager(case: Case) -> Membership | None:

@@ -1,5 +1,16 @@
 """The CLI's command modules. Each has ``register(app)``."""
 
-from . import audit, cases, engine, oversight, policies, review, schools, server, tokens
+from . import (
+    accounts,
+    audit,
+    cases,
+    engine,
+    oversight,
+    policies,
+    review,
+    schools,
+    server,
+    tokens,
+)
 
-MODULES = [server, engine, review, schools, policies, cases, audit, tokens, oversight]
+MODULES = [server, engine, review, schools, accounts, policies, cases, audit, tokens, oversight]

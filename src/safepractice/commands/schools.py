@@ -31,7 +31,8 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(1) from error
         typer.echo(
             f"{kind}: {result.created} added, {result.updated} updated, "
-            f"{result.duplicates_skipped} duplicate rows skipped ({result.encoding})."
+            f"{result.duplicates_skipped} duplicate rows skipped ({result.encoding})"
+            + (f"; {result.invited} emailed an invitation." if result.invited else ".")
         )
         for notice in result.notices:
             typer.echo(notice)

@@ -208,7 +208,8 @@ def demo_logins() -> list[tuple[str, str, str]]:
 
 def print_logins(header: bool = False) -> None:
     if header:
-        print("Demo logins (role, email, password). Head, DSL, SLT and administrators set up")
-        print("two-factor sign-in with an authenticator app the first time they sign in.")
+        print("Demo logins (role, email, password). Head, DSL, ICT, SLT and administrators set")
+        print("up two-factor sign-in the first time they sign in, from a link emailed to them")
+        print("(with the default console email, printed in the server's output).")
     for role, email, password in demo_logins():
         print(f"{role} {email} {password}")

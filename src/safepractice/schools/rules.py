@@ -25,6 +25,15 @@ CASE_ACCESS_ROLES = frozenset({Role.HEAD_TEACHER, Role.DSL, Role.ICT_COORDINATOR
 GOVERNED_ROLES = CASE_ACCESS_ROLES | {Role.SLT}
 
 
+def is_ict_coordinator(membership: Membership) -> bool:
+    """The ICT coordinator duty: the role, or the school's named ICT coordinator (the older
+    single-person setting). Both open pupil-exposure cases, and both need two-factor sign-in."""
+    return (
+        membership.has_role(Role.ICT_COORDINATOR)
+        or membership.school.ict_coordinator_id == membership.pk
+    )
+
+
 def roles_an_import_may_not_set(importer: Membership | None) -> frozenset[str]:
     """Roles a roster import by ``importer`` (their active membership of the school; None from
     the command line) leaves as they are."""

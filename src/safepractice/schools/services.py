@@ -22,6 +22,8 @@ class ImportResult:
     encoding: str
     # One line each for roles a file named but the import did not change (see rules.py).
     notices: tuple[str, ...] = ()
+    # Staff emailed an invitation to set their password (and two-factor sign-in).
+    invited: int = 0
 
 
 @transaction.atomic
@@ -33,20 +35,21 @@ def import_roster(school: School, data: bytes, kind: str, actor=None) -> ImportR
     """
     parsed = parse_roster(data, kind)
     notices: list[str] = []
+    invited = 0
     if kind == "pupils":
         created, updated = _import_pupils(school, parsed)
     else:
         importer = active_membership(actor, school) if actor is not None else None
-        created, updated, notices = _import_staff(
-            school, parsed, rules.roles_an_import_may_not_set(importer)
+        created, updated, notices, invited = _import_staff(
+            school, parsed, rules.roles_an_import_may_not_set(importer), actor
         )
     record(
         "roster-import", actor=actor, school=school, object_type=f"roster:{kind}",
-        created=created, updated=updated, roles_ignored=len(notices),
+        created=created, updated=updated, roles_ignored=len(notices), invited=invited,
     )
     roster_changed.send(sender=School, school=school)
     return ImportResult(
-        created, updated, parsed.duplicates_skipped, parsed.encoding, tuple(notices)
+        created, updated, parsed.duplicates_skipped, parsed.encoding, tuple(notices), invited
     )
 
 
@@ -87,16 +90,18 @@ def _labels(roles: set[str]) -> str:
 
 
 def _import_staff(
-    school: School, parsed: ParsedRoster, kept: frozenset[str]
-) -> tuple[int, int, list[str]]:
+    school: School, parsed: ParsedRoster, kept: frozenset[str], actor: User | None
+) -> tuple[int, int, list[str], int]:
+    from safepractice.accounts.invitations import invite, needs_invitation
+
     existing = _existing_accounts(school, parsed)
-    created = updated = 0
+    created = updated = invited = 0
     notices: list[str] = []
     for row in parsed.rows:
         full_name = f"{row['first_name']} {row['last_name']}"
         user = existing.get(row["email"])
         if user is None:
-            # No password: they set one through the password-reset route.
+            # No password: the invitation emailed below sets it (and two-factor sign-in).
             user = User.objects.create_user(row["email"], None, full_name=full_name)
         elif user.full_name != full_name:
             user.full_name = full_name
@@ -116,7 +121,11 @@ def _import_staff(
             notices.extend(_ignored_roles(row["line"], full_name, wanted & kept, held & kept))
         membership.left_on = None
         membership.save()
-    return created, updated, notices
+        # New accounts, and any imported earlier that never got a usable invitation.
+        if needs_invitation(user):
+            invite(user, by=actor)
+            invited += 1
+    return created, updated, notices, invited
 
 
 def _ignored_roles(line: int, name: str, wanted: set[str], held: set[str]) -> list[str]:

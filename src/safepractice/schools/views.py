@@ -34,6 +34,8 @@ def people(request: HttpRequest) -> HttpResponse:
                     f"Imported: {result.created} added, {result.updated} updated"
                     + (f", {result.duplicates_skipped} duplicate rows skipped"
                        if result.duplicates_skipped else "")
+                    + (f"; {result.invited} emailed an invitation to set their password"
+                       if result.invited else "")
                     + ".",
                 )
                 for notice in result.notices:

@@ -20,13 +20,22 @@ def test_a_teacher_signs_in_with_a_password_alone(client):
     assert home.status_code == 200
 
 
-@pytest.mark.parametrize("role", [Role.HEAD_TEACHER, Role.DSL, Role.SLT])
+@pytest.mark.parametrize("role", [Role.HEAD_TEACHER, Role.DSL, Role.SLT, Role.ICT_COORDINATOR])
 def test_senior_roles_are_sent_to_set_up_two_factor(client, role):
     member = make_member(roles=[role])
     _post_login(client, member.user.email, PASSWORD)
     response = client.get(f"/s/{member.school.slug}/")
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/two-factor/setup/")
+
+
+def test_the_schools_named_ict_coordinator_needs_two_factor():
+    from safepractice.accounts.twofactor import requires_two_factor
+
+    member = make_member()
+    member.school.ict_coordinator = member
+    member.school.save(update_fields=["ict_coordinator"])
+    assert requires_two_factor(member.user)
 
 
 def test_a_system_administrator_needs_two_factor_for_the_admin(client):
@@ -40,8 +49,11 @@ def test_a_system_administrator_needs_two_factor_for_the_admin(client):
 
 
 def test_a_wrong_code_is_refused_with_a_message(client):
+    from safepractice.testing.auth import grant_enrolment
+
     member = make_member(roles=[Role.HEAD_TEACHER])
     _post_login(client, member.user.email, PASSWORD)
+    grant_enrolment(client, member.user)
     client.get("/accounts/two-factor/setup/")
     response = client.post("/accounts/two-factor/setup/", {"token": "000000"})
     assert "That code is not right" in response.content.decode()

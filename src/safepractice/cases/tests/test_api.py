@@ -100,11 +100,11 @@ def test_evidence_through_the_api_is_checked_stored_and_downloadable():
 
 
 def test_the_router_is_mounted_on_the_api_with_bearer_tokens(client):
-    from safepractice.api.tokens import create_token
+    from safepractice.testing.auth import make_token
 
     room = make_staff_room()
     case = make_case(room, Route.INDECENT_IMAGES)
-    raw = create_token(room.dsl, "tests")[1]
+    raw = make_token(room.dsl, cases=True)
     headers = {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
     base = f"/api/v1/schools/{room.school.slug}/cases"
     assert client.get(base).status_code == 401
@@ -120,11 +120,11 @@ def test_the_router_is_mounted_on_the_api_with_bearer_tokens(client):
 
 
 def test_evidence_larger_than_a_json_body_can_be_uploaded_through_the_mounted_api(client):
-    from safepractice.api.tokens import create_token
+    from safepractice.testing.auth import make_token
 
     room = make_staff_room()
     case = make_case(room, Route.CYBERBULLYING)
-    raw = create_token(room.teacher, "tests")[1]
+    raw = make_token(room.teacher, cases=True)
     chat = SimpleUploadedFile("chat.txt", b"[21:04] a message\n" * 60_000)  # about 1 MB
     response = client.post(f"/api/v1/schools/{room.school.slug}/cases/{case.pk}/evidence",
                            {"files": [chat]}, HTTP_AUTHORIZATION=f"Bearer {raw}")
