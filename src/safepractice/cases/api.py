@@ -73,18 +73,20 @@ def _membership(request: HttpRequest, school_slug: str) -> Membership:
     return membership
 
 
-def _case(membership: Membership, case_id: int, capability: str = access.VIEW) -> Case:
-    case = get_object_or_404(selectors.school_cases(membership.school), pk=case_id)
-    if not access.can(membership, case, capability):
-        raise HttpError(403, "This case is shared only with the people who need to know.")
-    return case
-
-
 def _known_case(membership: Membership, case_id: int) -> Case:
     """The case, or the 404 of a missing one if the member may know nothing of it."""
     case = get_object_or_404(selectors.school_cases(membership.school), pk=case_id)
     if not access.knows_of(membership, case):
         raise Http404("No such case.")
+    return case
+
+
+def _case(membership: Membership, case_id: int, capability: str = access.VIEW) -> Case:
+    """The case if the member may do ``capability`` on it: 403 to whoever knows of it but may
+    not, the 404 of a missing case to anyone else."""
+    case = _known_case(membership, case_id)
+    if not access.can(membership, case, capability):
+        raise HttpError(403, "This case is shared only with the people who need to know.")
     return case
 
 
