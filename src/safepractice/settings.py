@@ -228,11 +228,22 @@ elif TASKS_BACKEND == "immediate":
 else:
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
-# The per-token API rate limit counts in this cache: per process by default, shared when
-# CACHE_URL names a Redis server (e.g. redis://127.0.0.1:6379/1).
+# Two caches. "default" is this process's own memory, unless CACHE_URL names a Redis server
+# (e.g. redis://127.0.0.1:6379/1). "shared" is one for every worker and server: that Redis, or
+# else a table in the database (made by the api app's migrations). The per-token API rate
+# limit counts in "shared", so two workers never count apart.
 if os.environ.get("CACHE_URL"):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                          "LOCATION": os.environ["CACHE_URL"]}}
+    _REDIS_CACHE = {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                    "LOCATION": os.environ["CACHE_URL"]}
+    CACHES = {"default": _REDIS_CACHE, "shared": _REDIS_CACHE}
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "shared": {"BACKEND": "safepractice.api.cache.CountingDatabaseCache",
+                   "LOCATION": "safepractice_shared_cache",
+                   # One row a token a minute: room for every token in use at once.
+                   "OPTIONS": {"MAX_ENTRIES": 50_000}},
+    }
 
 # Cases: evidence files (encrypted; default <instance>/evidence) and their size limit.
 CASES_EVIDENCE_DIR = os.environ.get("SAFEPRACTICE_EVIDENCE_DIR") or None

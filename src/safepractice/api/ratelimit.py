@@ -1,14 +1,16 @@
-"""Per-token rate limit: a fixed one-minute window counted in Django's cache.
+"""Per-token rate limit: a fixed one-minute window counted in the ``shared`` cache.
 
-With the default per-process cache each worker counts on its own; point ``CACHE_URL`` at
-Redis (see settings) for one count across every worker and server.
+That cache is one for every worker and server (Redis when ``CACHE_URL`` is set, else a table in
+the database; see settings), so a token's count is the same whichever process answers.
 """
 
 import time
 
-from django.core.cache import cache
+from django.core.cache import caches
 
 from .models import ApiToken
+
+RATE_CACHE = "shared"
 
 
 class RateLimited(Exception):
@@ -22,11 +24,10 @@ def check_rate(token: ApiToken) -> None:
     now = time.time()
     window = int(now // 60)
     key = f"api-rate:{token.digest[:24]}:{window}"  # pks can be reused; digests never
-    cache.add(key, 0, timeout=90)
+    counts = caches[RATE_CACHE]
     try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=90)
-        count = 1
+        count = counts.incr(key)
+    except ValueError:  # the window's first call: start its count, unless another just did
+        count = 1 if counts.add(key, 1, timeout=90) else counts.incr(key)
     if count > token.rate_per_minute:
         raise RateLimited(token.rate_per_minute, retry_after=60 - int(now % 60))

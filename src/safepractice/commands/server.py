@@ -33,6 +33,8 @@ def register(app: typer.Typer) -> None:
 
         setup_django()
         call_manage("migrate", "--verbosity", "0")
+        # The migrations make it too, but CACHE_URL may have been unset since they ran.
+        call_manage("createcachetable")
         from safepractice.schools.demo import demo_is_loaded, load_demo, print_logins
 
         if not demo_is_loaded():
