@@ -20,7 +20,7 @@ from safepractice.schools.tenancy import active_membership
 
 from . import access, selectors, services, vault, workflow
 from .forms import action_form
-from .models import Case, EvidenceItem
+from .models import EVIDENCE_DESCRIPTION_CHARS, Case, EvidenceItem
 
 router = Router(tags=["cases"])
 
@@ -55,6 +55,8 @@ MAX_PAGE = 500
 MAX_OFFSET = 1_000_000  # far more cases than any school has; past it a database may overflow
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Cases to skip.")]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"At most {MAX_PAGE}.")]
+EvidenceDescription = Annotated[str, Form(max_length=EVIDENCE_DESCRIPTION_CHARS,
+                                          description="What the files show.")]
 
 # Reading: besides the API's own errors, 403 (not a member now, or may not open the case) and
 # 404 (no such school for the token, or no such case as far as the member may know).
@@ -163,7 +165,7 @@ def take_action(request: HttpRequest, school_slug: str, case_id: int, action: st
 @router.post("/{school_slug}/cases/{case_id}/evidence",
              response={201: list[EvidenceOut], **ACTION_ERRORS})
 def add_evidence(request: HttpRequest, school_slug: str, case_id: int,
-                 files: File[list[UploadedFile]], description: Form[str] = ""):
+                 files: File[list[UploadedFile]], description: EvidenceDescription = ""):
     """Add files to the vault (PNG, JPEG, PDF, EML, TXT by content; size-limited)."""
     membership = _membership(request, school_slug)
     case = _known_case(membership, case_id)

@@ -8,7 +8,12 @@ from ninja.testing import TestClient
 
 from safepractice.audit.models import AuditEntry
 from safepractice.cases.api import router
-from safepractice.cases.models import EvidenceItem, Route
+from safepractice.cases.models import (
+    DESCRIPTION_CHARS,
+    EVIDENCE_DESCRIPTION_CHARS,
+    EvidenceItem,
+    Route,
+)
 from safepractice.cases.services import Upload
 from safepractice.testing.cases import make_case, make_staff_room, png_bytes
 
@@ -82,6 +87,27 @@ def test_invalid_action_input_names_the_fields():
                         json={"version": 1, "body": "police"}, user=room.head.user)
     assert response.status_code == 422
     assert {"at", "contact", "reference", "notified_by"} <= set(response.json()["errors"])
+
+
+def test_a_note_longer_than_the_limit_is_a_422_naming_it():
+    room = make_staff_room()
+    case = make_case(room, Route.CYBERBULLYING)
+    response = api.post(f"/{room.school.slug}/cases/{case.pk}/actions/add-note",
+                        json={"version": 1, "body": "x" * (DESCRIPTION_CHARS + 1)},
+                        user=room.head.user)
+    assert response.status_code == 422
+    assert f"at most {DESCRIPTION_CHARS} characters" in response.json()["errors"]["body"][0]
+
+
+def test_an_evidence_description_longer_than_the_limit_is_a_422_and_nothing_is_kept():
+    room = make_staff_room()
+    case = make_case(room, Route.CYBERBULLYING)
+    response = api.post(f"/{room.school.slug}/cases/{case.pk}/evidence",
+                        {"description": "x" * (EVIDENCE_DESCRIPTION_CHARS + 1)},
+                        FILES=_files(SimpleUploadedFile("a.png", png_bytes())),
+                        user=room.teacher.user)
+    assert response.status_code == 422
+    assert EvidenceItem.objects.count() == 0
 
 
 def test_a_police_referral_the_reporter_did_not_choose_is_refused():

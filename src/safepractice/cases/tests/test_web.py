@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from safepractice.audit.models import AuditEntry
 from safepractice.cases import services
-from safepractice.cases.models import Case, EvidenceItem, Route
+from safepractice.cases.models import DESCRIPTION_CHARS, Case, EvidenceItem, Route
 from safepractice.testing.auth import sign_in_verified as sign_in
 from safepractice.testing.cases import make_case, make_staff_room, png_bytes
 
@@ -62,6 +62,17 @@ def test_a_wrong_file_type_is_refused_and_nothing_is_recorded(client):
         "files": [SimpleUploadedFile("shot.png", b"MZ\x90\x00 pretending")],
     })
     assert "cannot be kept as evidence" in response.content.decode()
+    assert Case.objects.count() == 0
+
+
+def test_a_description_longer_than_the_limit_is_refused_and_nothing_is_recorded(client):
+    room = make_staff_room()
+    sign_in(client, room.teacher.user)
+    response = client.post(_url(room, "new", "cyberbullying"), {
+        "site": "X", "seen_at": "2026-11-02T21:04", "police_wish": "no", "report_to": "head",
+        "what_happened": "x" * (DESCRIPTION_CHARS + 1),
+    })
+    assert f"at most {DESCRIPTION_CHARS} characters" in response.content.decode()
     assert Case.objects.count() == 0
 
 
