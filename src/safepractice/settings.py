@@ -208,7 +208,8 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "safepractice@localhost")
-# Links in reminder emails point here.
+# Links in alert and reminder emails point here. `safepractice run` sets it from its --host and
+# --port when it is not set; behind a proxy, set it to the address people open.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # Social media self-review: how long a report is kept, and the largest archive accepted.

@@ -1,8 +1,20 @@
 import os
+import socket
 import subprocess
 import sys
 
 import typer
+
+_ALL_INTERFACES = {"", "0.0.0.0", "::"}
+
+
+def served_url(host: str, port: int) -> str:
+    """The address ``run`` serves, as a link (all interfaces: this machine's name)."""
+    if host in _ALL_INTERFACES:
+        host = socket.getfqdn()
+    if ":" in host:
+        host = f"[{host}]"  # an IPv6 address
+    return f"http://{host}:{port}"
 
 
 def _start_worker() -> subprocess.Popen | None:
@@ -29,6 +41,9 @@ def register(app: typer.Typer) -> None:
         """Migrate, load the demo school on first run, and serve safepractice."""
         if dev:
             os.environ.setdefault("SAFEPRACTICE_DEBUG", "1")
+        # Links in emails (alerts, reminders) point at SITE_URL: unless it is set, at the
+        # address served here. Set before the settings are read, and seen by the worker too.
+        os.environ.setdefault("SITE_URL", served_url(host, port))
         from safepractice.cli import call_manage, setup_django
 
         setup_django()
@@ -41,7 +56,7 @@ def register(app: typer.Typer) -> None:
             typer.echo("First run: loading the demo school (Example Primary School)…")
             load_demo()
         print_logins(header=True)
-        typer.echo(f"\nsafepractice is at http://{host}:{port}/  (Ctrl+C to stop)\n")
+        typer.echo(f"\nsafepractice is at {served_url(host, port)}/  (Ctrl+C to stop)\n")
         worker_process = _start_worker() if worker else None
         try:
             if dev:
