@@ -1,5 +1,6 @@
 """The project's own promises: CLI, demo school, settings defaults."""
 
+import os
 import subprocess
 import sys
 
@@ -97,3 +98,34 @@ def test_import_roster_from_the_cli_names_the_bad_line(cli, tmp_path):
     refused = cli.invoke(app, ["import-roster", school.slug, str(bad)])
     assert refused.exit_code == 1
     assert "Line 3" in refused.output
+
+
+@pytest.fixture
+def run_without_serving(monkeypatch):
+    """``safepractice run`` up to the point it would serve: what SITE_URL was by then."""
+    from safepractice import cli as cli_module
+    from safepractice.commands import gunicorn_app, server
+    from safepractice.schools import demo
+
+    seen: dict[str, str | None] = {}
+    monkeypatch.setattr(cli_module, "call_manage", lambda *args: None)
+    monkeypatch.setattr(demo, "demo_is_loaded", lambda: True)
+    monkeypatch.setattr(demo, "print_logins", lambda header: None)
+    monkeypatch.setattr(server, "_start_worker", lambda: None)
+    monkeypatch.setattr(gunicorn_app, "serve",
+                        lambda host, port: seen.update(site_url=os.environ.get("SITE_URL")))
+    return seen
+
+
+def test_run_points_links_at_the_host_and_port_it_serves(cli, monkeypatch, run_without_serving):
+    monkeypatch.delenv("SITE_URL", raising=False)
+    result = cli.invoke(app, ["run", "--host", "192.0.2.10", "--port", "8123", "--no-worker"])
+    assert result.exit_code == 0, result.output
+    assert run_without_serving["site_url"] == "http://192.0.2.10:8123"
+
+
+def test_run_leaves_a_configured_site_url_alone(cli, monkeypatch, run_without_serving):
+    monkeypatch.setenv("SITE_URL", "https://safepractice.example.sch.uk")
+    result = cli.invoke(app, ["run", "--port", "8123", "--no-worker"])
+    assert result.exit_code == 0, result.output
+    assert run_without_serving["site_url"] == "https://safepractice.example.sch.uk"

@@ -297,7 +297,8 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "safepractice@localhost")
-# Links in reminder emails point here.
+# Links in alert and reminder emails point here. `safepractice run` sets it from its --host and
+# --port when it is not set; behind a proxy, set it to the address people open.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # Social media self-review: how long a report is kept, and the largest archive accepted.
@@ -325,20 +326,24 @@ else:
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend",
                          "QUEUES": [*task_queues.NAMES]}}
 
-# "default": per process unless CACHE_URL names a Redis server (e.g. redis://127.0.0.1:6379/1);
-# the per-token API rate limit counts here. "limits": the upload rate limits and quotas
-# (web/throttle.py), which must be one count across every process and server: the same Redis,
-# or else a table in the database (made by migrate). Culling is set high so that it never
-# empties counts that are still running.
+# "default": per process unless CACHE_URL names a Redis server (e.g. redis://127.0.0.1:6379/1).
+# "limits": the upload rate limits and quotas (web/throttle.py); "shared": the per-token API
+# rate limit (api/ratelimit.py). Both must be one count across every process and server: the
+# same Redis, or else a table in the database (made by migrate); "shared" increments under a
+# row lock (api/cache.py). Culling is set high so that it never empties counts still running.
 if os.environ.get("CACHE_URL"):
-    _redis_cache = {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+    _REDIS_CACHE = {"BACKEND": "django.core.cache.backends.redis.RedisCache",
                     "LOCATION": os.environ["CACHE_URL"]}
-    CACHES = {"default": _redis_cache, "limits": _redis_cache}
+    CACHES = {"default": _REDIS_CACHE, "limits": _REDIS_CACHE, "shared": _REDIS_CACHE}
 else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
         "limits": {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
                    "LOCATION": "safepractice_limits", "OPTIONS": {"MAX_ENTRIES": 100_000}},
+        "shared": {"BACKEND": "safepractice.api.cache.CountingDatabaseCache",
+                   "LOCATION": "safepractice_shared_cache",
+                   # One row a token a minute: room for every token in use at once.
+                   "OPTIONS": {"MAX_ENTRIES": 50_000}},
     }
 
 # Upload limits per member (counted in the "limits" cache): a web rate limit on the photo

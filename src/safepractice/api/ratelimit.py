@@ -1,17 +1,33 @@
-"""Per-token rate limit: a one-minute window counted by ``web.throttle``.
+"""Per-token rate limit: a fixed one-minute window counted in the ``shared`` cache.
 
-It counts in the default cache: per process unless ``CACHE_URL`` names Redis (see settings),
-so that an API call costs no database query for it; each worker then allows the whole rate.
+That cache is one for every worker and server (Redis when ``CACHE_URL`` is set, else a table in
+the database; see settings), so a token's count is the same whichever process answers.
 """
 
-from safepractice.web.throttle import MINUTE, Limit, take
+import time
+
+from django.core.cache import caches
 
 from .models import ApiToken
 
+RATE_CACHE = "shared"
+
+
+class RateLimited(Exception):
+    def __init__(self, limit: int, retry_after: int) -> None:
+        self.limit = limit
+        self.retry_after = retry_after
+        super().__init__(f"Rate limit of {limit} requests a minute reached.")
+
 
 def check_rate(token: ApiToken) -> None:
-    """Raise ``LimitReached`` once the token has made its ``rate_per_minute`` calls."""
-    limit = Limit("api-rate", token.rate_per_minute, MINUTE,
-                  f"Rate limit of {token.rate_per_minute} requests a minute reached.")
-    # Keyed by digest: token pks can be reused, digests never.
-    take(limit, token.digest[:24], cache_alias="default")
+    now = time.time()
+    window = int(now // 60)
+    key = f"api-rate:{token.digest[:24]}:{window}"  # pks can be reused; digests never
+    counts = caches[RATE_CACHE]
+    try:
+        count = counts.incr(key)
+    except ValueError:  # the window's first call: start its count, unless another just did
+        count = 1 if counts.add(key, 1, timeout=90) else counts.incr(key)
+    if count > token.rate_per_minute:
+        raise RateLimited(token.rate_per_minute, retry_after=60 - int(now % 60))

@@ -6,20 +6,21 @@ URL's school is used.
 """
 
 from datetime import date, datetime
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
-from ninja import Body, File, Form, Router, Schema
+from ninja import Body, File, Form, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
 
+from safepractice.api.schemas import BODY_ERRORS, ERRORS, ErrorOut, ValidationErrorOut
 from safepractice.schools.models import Membership, School
 from safepractice.schools.tenancy import active_membership
 
 from . import access, selectors, services, vault, workflow
 from .forms import action_form
-from .models import Case, EvidenceItem
+from .models import EVIDENCE_DESCRIPTION_CHARS, Case, EvidenceItem
 
 router = Router(tags=["cases"])
 
@@ -50,6 +51,23 @@ class Problem(Schema):
     errors: dict[str, list[str]] | None = None
 
 
+MAX_PAGE = 500
+MAX_OFFSET = 1_000_000  # far more cases than any school has; past it a database may overflow
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Cases to skip.")]
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"At most {MAX_PAGE}.")]
+EvidenceDescription = Annotated[str, Form(max_length=EVIDENCE_DESCRIPTION_CHARS,
+                                          description="What the files show.")]
+
+# Reading: besides the API's own errors, 403 (not a member now, or may not open the case) and
+# 404 (no such school for the token, or no such case as far as the member may know).
+READ_ERRORS = {**ERRORS, 403: ErrorOut, 404: ErrorOut}
+# Acting: a refused action is a ``Problem`` (403 not allowed, 409 stale or not possible now),
+# and so is a 422 the operation finds itself (a form's fields, a file refused); a 422 from the
+# API's validation of the request is ``ValidationErrorOut``, a 403 before the case ``ErrorOut``.
+ACTION_ERRORS = {**BODY_ERRORS, 404: ErrorOut, 403: Problem | ErrorOut, 409: Problem,
+                 422: Problem | ValidationErrorOut}
+
+
 def _out(case: Case) -> CaseOut:
     return CaseOut(
         id=case.pk, reference=case.reference, route=case.route, state=case.state,
@@ -73,18 +91,20 @@ def _membership(request: HttpRequest, school_slug: str) -> Membership:
     return membership
 
 
-def _case(membership: Membership, case_id: int, capability: str = access.VIEW) -> Case:
-    case = get_object_or_404(selectors.school_cases(membership.school), pk=case_id)
-    if not access.can(membership, case, capability):
-        raise HttpError(403, "This case is shared only with the people who need to know.")
-    return case
-
-
 def _known_case(membership: Membership, case_id: int) -> Case:
     """The case, or the 404 of a missing one if the member may know nothing of it."""
     case = get_object_or_404(selectors.school_cases(membership.school), pk=case_id)
     if not access.knows_of(membership, case):
         raise Http404("No such case.")
+    return case
+
+
+def _case(membership: Membership, case_id: int, capability: str = access.VIEW) -> Case:
+    """The case if the member may do ``capability`` on it: 403 to whoever knows of it but may
+    not, the 404 of a missing case to anyone else."""
+    case = _known_case(membership, case_id)
+    if not access.can(membership, case, capability):
+        raise HttpError(403, "This case is shared only with the people who need to know.")
     return case
 
 
@@ -98,16 +118,16 @@ def _refusal(error: services.CaseError) -> tuple[int, Problem]:
     return 409, Problem(code="refused", detail=str(error))
 
 
-@router.get("/{school_slug}/cases", response=list[CaseOut])
-def list_cases(request: HttpRequest, school_slug: str, offset: int = 0, limit: int = 100):
+@router.get("/{school_slug}/cases",
+            response={200: list[CaseOut], **READ_ERRORS})
+def list_cases(request: HttpRequest, school_slug: str, offset: Offset = 0, limit: Limit = 100):
     """Cases the signed-in member may open in full, newest first (``limit`` at most 500)."""
-    if offset < 0 or not 1 <= limit <= 500:
-        raise HttpError(422, "offset must be 0 or more and limit between 1 and 500.")
     cases = selectors.visible_cases(_membership(request, school_slug))[offset:offset + limit]
     return [_out(c) for c in cases]
 
 
-@router.get("/{school_slug}/cases/{case_id}", response=dict[str, Any])
+@router.get("/{school_slug}/cases/{case_id}",
+            response={200: dict[str, Any], **READ_ERRORS})
 def get_case(request: HttpRequest, school_slug: str, case_id: int):
     """The whole case and its chronology. Recorded in the audit log as a view."""
     membership = _membership(request, school_slug)
@@ -117,7 +137,7 @@ def get_case(request: HttpRequest, school_slug: str, case_id: int):
 
 
 @router.post("/{school_slug}/cases/{case_id}/actions/{action}",
-             response={200: CaseOut, 403: Problem, 409: Problem, 422: Problem})
+             response={200: CaseOut, **ACTION_ERRORS})
 def take_action(request: HttpRequest, school_slug: str, case_id: int, action: str,
                 payload: Body[dict[str, Any]]):
     """Take one of the route's actions. Send the case ``version`` you last read."""
@@ -143,9 +163,9 @@ def take_action(request: HttpRequest, school_slug: str, case_id: int, action: st
 
 
 @router.post("/{school_slug}/cases/{case_id}/evidence",
-             response={201: list[EvidenceOut], 403: Problem, 409: Problem, 422: Problem})
+             response={201: list[EvidenceOut], **ACTION_ERRORS})
 def add_evidence(request: HttpRequest, school_slug: str, case_id: int,
-                 files: File[list[UploadedFile]], description: Form[str] = ""):
+                 files: File[list[UploadedFile]], description: EvidenceDescription = ""):
     """Add files to the vault (PNG, JPEG, PDF, EML, TXT by content; size-limited)."""
     membership = _membership(request, school_slug)
     case = _known_case(membership, case_id)
@@ -166,7 +186,7 @@ def add_evidence(request: HttpRequest, school_slug: str, case_id: int,
 
 
 @router.get("/{school_slug}/cases/{case_id}/evidence/{item_id}",
-            response={200: None, 409: Problem})
+            response={200: None, 409: Problem, **READ_ERRORS})
 def download_evidence(request: HttpRequest, school_slug: str, case_id: int, item_id: int):
     """The original file, checked against its SHA-256; audited."""
     membership = _membership(request, school_slug)

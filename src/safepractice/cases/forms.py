@@ -7,6 +7,9 @@ from safepractice.schools.models import Membership
 
 from . import access, vault
 from .models import (
+    DESCRIPTION_CHARS,
+    EVIDENCE_DESCRIPTION_CHARS,
+    RECORD_CHARS,
     AdviceSource,
     Body,
     Case,
@@ -115,7 +118,7 @@ class RaiseForm(forms.ModelForm):
             self.fields["files"] = EvidenceFilesField(label="Evidence files", required=False)
             self.fields["files_description"] = forms.CharField(
                 label="What the files show (time, date and place of the site)",
-                max_length=300, required=False,
+                max_length=EVIDENCE_DESCRIPTION_CHARS, required=False,
             )
 
     def clean(self):
@@ -243,9 +246,11 @@ class ActionForm(forms.Form):
         return []
 
 
-def _text(label: str, required: bool = True, **kwargs) -> forms.CharField:
-    return forms.CharField(label=label, required=required, widget=forms.Textarea(
-        attrs={"rows": 3}), **kwargs)
+def _text(
+    label: str, required: bool = True, max_length: int = DESCRIPTION_CHARS
+) -> forms.CharField:
+    return forms.CharField(label=label, required=required, max_length=max_length,
+                           widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class NoteOptionalForm(ActionForm):
@@ -338,7 +343,7 @@ class AdviceRequestForm(NotificationFieldsForm):
 
 
 class AdviceReceivedForm(AdviceRequestForm):
-    substance = _text("The advice given (its substance)")
+    substance = _text("The advice given (its substance)", max_length=RECORD_CHARS)
 
 
 class NoteForm(ActionForm):
@@ -347,7 +352,7 @@ class NoteForm(ActionForm):
 
 class InterviewNoteForm(ActionForm):
     interviewee = forms.CharField(label="Who was interviewed", max_length=200)
-    body = _text("Notes of the interview")
+    body = _text("Notes of the interview", max_length=RECORD_CHARS)
 
 
 class OutcomeForm(ActionForm):
@@ -366,7 +371,7 @@ class ControlActionForm(ActionForm):
 class EvidenceForm(ActionForm):
     files = EvidenceFilesField(label="Evidence files")
     description = forms.CharField(label="What it shows (time, date and place of the site)",
-                                  max_length=300, required=False)
+                                  max_length=EVIDENCE_DESCRIPTION_CHARS, required=False)
     supersedes = forms.ModelChoiceField(EvidenceItem.objects.none(), required=False,
                                         label="Corrects an earlier item (optional)")
 

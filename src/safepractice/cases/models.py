@@ -32,6 +32,15 @@ ROUTE_PREFIX = {
 }
 
 
+# The longest free text a person may write, in characters: a description of what happened, a
+# note, an outcome (about two pages); a record such as interview notes or the advice received
+# (about four); what an evidence file shows. Raising forms take them from these models, action
+# forms and the API from here.
+DESCRIPTION_CHARS = 5_000
+RECORD_CHARS = 10_000
+EVIDENCE_DESCRIPTION_CHARS = 300
+
+
 class Outcome(models.TextChoices):
     NO_FURTHER_ACTION = "no-further-action", "No further action"
     DISCIPLINARY = "disciplinary", "Disciplinary procedure"
@@ -145,7 +154,7 @@ class CyberbullyingReport(CaseDetail):
     site = models.CharField("Where it happened (site or app)", max_length=200)
     link = models.URLField("Link to the page or message", max_length=500, blank=True)
     seen_at = models.DateTimeField("Date and time you saw it")
-    what_happened = models.TextField("What happened")
+    what_happened = models.TextField("What happened", max_length=DESCRIPTION_CHARS)
     wants_confidentiality = models.BooleanField(
         "Keep this confidential to the people handling it", default=True
     )
@@ -191,7 +200,8 @@ class UnsuitableMaterialReport(CaseDetail):
     found_at = models.DateTimeField("When it was found")
     where_found = models.CharField("Where it was found (device, location, account)",
                                    max_length=300)
-    concern = models.TextField("Why it raises a concern about the member of staff")
+    concern = models.TextField("Why it raises a concern about the member of staff",
+                               max_length=DESCRIPTION_CHARS)
     advice_substance = models.TextField(blank=True)
 
 
@@ -209,7 +219,7 @@ class ConductConcern(CaseDetail):
     case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="conduct")
     kind = models.CharField("Kind of concern", max_length=30, choices=ConductKind.choices)
     occurred_on = models.DateField("When it happened (or was seen)")
-    concern = models.TextField("What you saw or were told")
+    concern = models.TextField("What you saw or were told", max_length=DESCRIPTION_CHARS)
     hr_advice_substance = models.TextField(blank=True)
     subject_informed_by = models.ForeignKey(
         Membership, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -223,7 +233,8 @@ class PupilExposureReport(CaseDetail):
     occurred_at = models.DateTimeField("When it happened")
     where = models.CharField("Device and room", max_length=200)
     pupils_involved = models.CharField("Class or year group (no names needed)", max_length=200)
-    what_happened = models.TextField("What the pupils were exposed to and how")
+    what_happened = models.TextField("What the pupils were exposed to and how",
+                                     max_length=DESCRIPTION_CHARS)
 
 
 DETAIL_ATTRIBUTE = {
@@ -357,7 +368,8 @@ class EvidenceItem(AppendOnlyModel):
     size = models.PositiveBigIntegerField()
     sha256 = models.CharField(max_length=64)
     description = models.CharField(
-        "What it shows (time, date and place of the site)", max_length=300, blank=True
+        "What it shows (time, date and place of the site)",
+        max_length=EVIDENCE_DESCRIPTION_CHARS, blank=True,
     )
     added_by = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="+")
     added_at = models.DateTimeField(default=timezone.now)

@@ -134,7 +134,7 @@ def _detail_context(request: HttpRequest, case: Case, bound: dict | None = None)
 
 @school_view()
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    case = _case(request, pk)
+    case = _known_case(request, pk)
     if not access.can(request.membership, case, access.VIEW):
         if access.can(request.membership, case, access.SUMMARY):
             return redirect("cases:summary", school_slug=request.school.slug, pk=case.pk)
@@ -145,7 +145,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @school_view()
 def case_summary(request: HttpRequest, pk: int) -> HttpResponse:
-    case = _case(request, pk)
+    case = _known_case(request, pk)
     if not access.can(request.membership, case, access.SUMMARY):
         raise PermissionDenied("This case is shared only with the people who need to know.")
     services.record_view(case, request.membership, what="summary")
@@ -199,7 +199,7 @@ _SAFE_NAME = re.compile(r"[^A-Za-z0-9._ -]+")
 
 @school_view()
 def download(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
-    case = _case(request, pk)
+    case = _known_case(request, pk)
     if not access.can(request.membership, case, access.DOWNLOAD):
         raise PermissionDenied("Evidence is shared only with the people who need to know.")
     try:
@@ -222,7 +222,7 @@ def download(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
 
 @school_view()
 def export(request: HttpRequest, pk: int) -> HttpResponse:
-    case = _case(request, pk)
+    case = _known_case(request, pk)
     try:
         data = services.export_case(case, request.membership)
     except services.NotAllowed as refused:

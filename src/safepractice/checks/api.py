@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from ninja import File, Path, Router, Schema, UploadedFile
 from pydantic import BaseModel, Field
 
-from safepractice.api.schemas import ErrorOut, FindingOut, ValidationErrorOut
+from safepractice.api.schemas import BODY_ERRORS, ERRORS, ErrorOut, FindingOut
 from safepractice.engine import ProfileField, Recipient
 
 from .models import MAX_TEXT_CHARS
@@ -73,10 +73,9 @@ class SavedCheckOut(Schema):
 
 
 SavedId = Annotated[int, Path(ge=1, le=2**63 - 1)]
-ERRORS = {401: ErrorOut, 422: ValidationErrorOut, 429: ErrorOut}
 
 
-@router.post("/check", response={200: CheckOut, 413: ErrorOut, **ERRORS})
+@router.post("/check", response={200: CheckOut, **BODY_ERRORS})
 def check(request: HttpRequest, payload: CheckIn):
     """Check one post, comment, profile field or message. Nothing is stored."""
     result = check_text(request.school, payload.text, payload.kind.value, payload.recipient,
@@ -84,7 +83,7 @@ def check(request: HttpRequest, payload: CheckIn):
     return {"findings": result.findings_as_dicts(), "safer_text": result.safer_text}
 
 
-@router.post("/check/photo", response={200: PhotoOut, 413: ErrorOut, **ERRORS})
+@router.post("/check/photo", response={200: PhotoOut, **BODY_ERRORS})
 def check_photo_endpoint(request: HttpRequest, file: File[UploadedFile]):
     """Check a photo (multipart, field ``file``): location and other metadata, and faces.
 
@@ -123,7 +122,7 @@ def list_saved(request: HttpRequest):
     return [_saved_out(s) for s in saved_checks_of(request.membership)]
 
 
-@router.post("/checks", response={201: SavedCheckOut, **ERRORS})
+@router.post("/checks", response={201: SavedCheckOut, **BODY_ERRORS})
 def save(request: HttpRequest, payload: CheckIn):
     """Check a text and save it to your checks."""
     result = check_text(request.school, payload.text, payload.kind.value, payload.recipient,

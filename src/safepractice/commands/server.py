@@ -1,8 +1,20 @@
 import os
 import signal
+import socket
 import threading
 
 import typer
+
+_ALL_INTERFACES = {"", "0.0.0.0", "::"}
+
+
+def served_url(host: str, port: int) -> str:
+    """The address ``run`` serves, as a link (all interfaces: this machine's name)."""
+    if host in _ALL_INTERFACES:
+        host = socket.getfqdn()
+    if ":" in host:
+        host = f"[{host}]"  # an IPv6 address
+    return f"http://{host}:{port}"
 
 
 def _supervised_workers():
@@ -43,10 +55,15 @@ def register(app: typer.Typer) -> None:
         """Migrate, load the demo school on first run, and serve safepractice."""
         if dev:
             os.environ.setdefault("SAFEPRACTICE_DEBUG", "1")
+        # Links in emails (alerts, reminders) point at SITE_URL: unless it is set, at the
+        # address served here. Set before the settings are read, and seen by the worker too.
+        os.environ.setdefault("SITE_URL", served_url(host, port))
         from safepractice.cli import call_manage, setup_django
 
         setup_django()
         call_manage("migrate", "--verbosity", "0")
+        # The migrations make it too, but CACHE_URL may have been unset since they ran.
+        call_manage("createcachetable")
         from safepractice.schools.demo import demo_is_loaded, load_demo, print_logins
 
         if not demo_is_loaded():
@@ -54,7 +71,7 @@ def register(app: typer.Typer) -> None:
             load_demo()
         print_logins(header=True)
         _sweep_uploads_left_by_a_crash()
-        typer.echo(f"\nsafepractice is at http://{host}:{port}/  (Ctrl+C to stop)\n")
+        typer.echo(f"\nsafepractice is at {served_url(host, port)}/  (Ctrl+C to stop)\n")
         supervisor = _supervised_workers() if worker else None
         try:
             if dev:

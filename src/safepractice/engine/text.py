@@ -1,7 +1,8 @@
 """Text normalisation shared by detectors, with a map back to the original offsets.
 
-People hide numbers and names from filters: full-width digits, zero-width spaces, Cyrillic
-letters that look Latin, digits spelled out or spaced apart. Detectors read the
+People hide numbers and names from filters: full-width digits or another script's digits
+mixed in, zero-width spaces, Cyrillic letters that look Latin, digits spelled out or spaced
+apart. Detectors read the
 normalised text and report spans in the original through ``Normalised.span``.
 """
 
@@ -115,12 +116,17 @@ def _fold_char(char: str) -> str:
         return ""
     if char in HOMOGLYPHS:
         return HOMOGLYPHS[char]
+    # Any script's decimal digit (Arabic-Indic ٣, Devanagari ३, NKo…) is its ASCII digit, as
+    # NFKC makes full-width ３ and mathematical 𝟑 (one character each: offsets stay put).
+    if (digit := unicodedata.decimal(char, None)) is not None:
+        return "0123456789"[digit]
     folded = unicodedata.normalize("NFKC", char)
     return "".join(HOMOGLYPHS.get(c, c) for c in folded if c not in ZERO_WIDTH)
 
 
 def normalise(text: str) -> Normalised:
-    """NFKC, zero-width characters removed, homoglyphs folded to Latin; offsets kept.
+    """NFKC, zero-width characters removed, homoglyphs folded to Latin and every script's
+    decimal digits to ASCII; offsets kept.
 
     Case is kept (detectors decide), and so is the length of ordinary ASCII text, which
     takes a fast path.
@@ -179,6 +185,7 @@ def _identity_offsets(length: int) -> tuple[int, ...]:
 
 _NEEDS_FOLDING = re.compile(
     "[" + re.escape("".join(sorted(ZERO_WIDTH | set(HOMOGLYPHS)))) + "]"
+    r"|[^\D0-9]"  # a decimal digit that is not ASCII (NFKC leaves most scripts' digits alone)
 )
 _last_normalised: tuple = (None, None)
 

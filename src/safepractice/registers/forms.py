@@ -4,6 +4,11 @@ from .imei import InvalidIMEI, normalise_imei
 from .models import ContactDetailsException, JudgementResponse, SocialContactKind
 from .selectors import GUIDED_REVIEW_STEPS
 
+# The longest free text, in characters: a declaration's or an exception's explanation (about
+# a page), and the parts of a professional-judgement notice and the head's response (two).
+DECLARATION_CHARS = 2_000
+NOTICE_CHARS = 5_000
+
 DATE = forms.DateInput(attrs={"type": "date"})
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
@@ -26,15 +31,16 @@ class OrderedDatesMixin:
 class SocialContactForm(forms.Form):
     kind = forms.ChoiceField(label="Kind of contact", choices=SocialContactKind.choices)
     contact_with = forms.CharField(label="Pupil or family", max_length=200)
-    details = forms.CharField(label="How the contact arises", widget=forms.Textarea(
-        attrs={"rows": 4}))
+    details = forms.CharField(label="How the contact arises", max_length=DECLARATION_CHARS,
+                              widget=forms.Textarea(attrs={"rows": 4}))
 
 
 class ContactDetailsForm(OrderedDatesMixin, forms.Form):
     given_to = forms.CharField(label="Given to (pupil or parent/carer)", max_length=200)
     details_given = forms.CharField(label="Which personal contact details",
                                     max_length=200, help_text="e.g. personal mobile number")
-    reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}))
+    reason = forms.CharField(max_length=DECLARATION_CHARS,
+                             widget=forms.Textarea(attrs={"rows": 3}))
     starts_on = forms.DateField(label="From", widget=DATE)
     ends_on = forms.DateField(label="Until", widget=DATE)
 
@@ -49,6 +55,7 @@ class ParentAgreementForm(forms.Form):
 class PhoneExceptionForm(OrderedDatesMixin, forms.Form):
     start_field, end_field = "starts_at", "ends_at"
     circumstances = forms.CharField(label="The exceptional circumstances",
+                                    max_length=DECLARATION_CHARS,
                                     widget=forms.Textarea(attrs={"rows": 3}))
     starts_at = forms.DateTimeField(label="From", widget=DATETIME)
     ends_at = forms.DateTimeField(label="Until", widget=DATETIME)
@@ -74,24 +81,24 @@ class DeviceLookupForm(forms.Form):
 
 
 class JudgementNoticeForm(forms.Form):
-    action = forms.CharField(label="What you did, or propose to do",
+    action = forms.CharField(label="What you did, or propose to do", max_length=NOTICE_CHARS,
                              widget=forms.Textarea(attrs={"rows": 3}))
     already_taken = forms.TypedChoiceField(
         label="Is this already done?", coerce=lambda v: v == "yes",
         choices=[("no", "No, I propose to do it"), ("yes", "Yes, already done")])
-    justification = forms.CharField(label="Why (your justification)",
+    justification = forms.CharField(label="Why (your justification)", max_length=NOTICE_CHARS,
                                      widget=forms.Textarea(attrs={"rows": 4}))
 
 
 class JudgementResponseForm(forms.Form):
     response = forms.ChoiceField(choices=JudgementResponse.choices)
     note = forms.CharField(label="Response to the member of staff", required=False,
-                           widget=forms.Textarea(attrs={"rows": 3}))
+                           max_length=NOTICE_CHARS, widget=forms.Textarea(attrs={"rows": 3}))
     hr_advice_sought = forms.TypedChoiceField(
         label="Was advice sought from the HR advice service?", coerce=lambda v: v == "yes",
         choices=[("no", "No"), ("yes", "Yes")])
     hr_advice = forms.CharField(label="The advice given", required=False,
-                                widget=forms.Textarea(attrs={"rows": 3}))
+                                max_length=NOTICE_CHARS, widget=forms.Textarea(attrs={"rows": 3}))
 
     def clean(self):
         cleaned = super().clean()

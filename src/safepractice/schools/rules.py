@@ -13,6 +13,9 @@
   (``services.grant_duty_role`` / ``revoke_duty_role``): the head teacher role only by a
   system administrator or an administrator of the school's trust; any other role by them,
   or by the school's head for someone else.
+- **A school always has a head teacher.** The role is not revoked from the school's last
+  current head (``why_not_revoke``): grant it to the next head first. The head is the case
+  manager and handles every escalation route; without one, nobody would.
 """
 
 from safepractice.accounts.models import User
@@ -91,3 +94,16 @@ def why_not_change_role(user: User | None, membership: Membership, role: str) ->
             "administrator of the school's trust."
         )
     return None
+
+
+def why_not_revoke(membership: Membership, role: str) -> str | None:
+    """None if ``role`` may be taken from ``membership`` (who holds it); else the reason."""
+    if role != Role.HEAD_TEACHER:
+        return None
+    heads = Membership.objects.with_role(Role.HEAD_TEACHER).filter(school_id=membership.school_id)
+    if any(head.is_active for head in heads.exclude(pk=membership.pk)):
+        return None
+    return (
+        f"{membership.user} is the only head teacher of {membership.school}, and a school "
+        "always has one: grant the role to the new head first, then revoke it here."
+    )

@@ -160,6 +160,9 @@ def revoke_duty_role(membership: Membership, role: str, *, by: User) -> Membersh
 def _change_duty_role(membership: Membership, role: str, *, by: User, grant: bool) -> Membership:
     if reason := rules.why_not_change_role(by, membership, role):
         raise RoleChangeRefused(reason)
+    # The school's row first: two revocations of its last two heads at once take turns, so the
+    # second sees the first and is refused.
+    School.objects.select_for_update().filter(pk=membership.school_id).first()
     locked = (
         Membership.objects.select_for_update(of=("self",))
         .select_related("user", "school")
@@ -169,6 +172,8 @@ def _change_duty_role(membership: Membership, role: str, *, by: User, grant: boo
     if grant == locked.has_role(role):
         held = "already holds" if grant else "does not hold"
         raise RoleChangeRefused(f"{locked.user} {held} the role {label}.")
+    if not grant and (reason := rules.why_not_revoke(locked, role)):
+        raise RoleChangeRefused(reason)
     roles = locked.role_set | {role} if grant else locked.role_set - {role}
     locked.set_roles(roles)
     locked.save(update_fields=["roles"])

@@ -8,7 +8,13 @@ from ninja.testing import TestClient
 
 from safepractice.audit.models import AuditEntry
 from safepractice.cases.api import router
-from safepractice.cases.models import EvidenceItem, Route
+from safepractice.cases.models import (
+    DESCRIPTION_CHARS,
+    EVIDENCE_DESCRIPTION_CHARS,
+    EvidenceItem,
+    Route,
+)
+from safepractice.cases.services import Upload
 from safepractice.testing.cases import make_case, make_staff_room, png_bytes
 
 pytestmark = pytest.mark.django_db
@@ -36,10 +42,30 @@ def test_reading_a_case_is_audited():
     assert AuditEntry.objects.filter(action="case-view", object_id=str(case.pk)).exists()
 
 
-def test_someone_outside_the_table_is_refused():
+def test_whoever_raised_a_case_but_may_not_open_it_is_refused():
     room = make_staff_room()
-    case = make_case(room, Route.INDECENT_IMAGES)
-    response = api.get(f"/{room.school.slug}/cases/{case.pk}", user=room.slt.user)
+    case = make_case(room, Route.CONDUCT)
+    response = api.get(f"/{room.school.slug}/cases/{case.pk}", user=room.colleague.user)
+    assert response.status_code == 403
+
+
+@pytest.mark.parametrize("path", ["", "/evidence/{item}"])
+def test_reading_a_case_a_member_may_not_know_of_is_the_404_of_a_missing_case(path):
+    room = make_staff_room()
+    case = make_case(room, Route.CYBERBULLYING, uploads=[Upload("a.png", png_bytes())])
+    tail = path.format(item=case.evidence.get().pk)
+    base = f"/{room.school.slug}/cases"
+    response = api.get(f"{base}/{case.pk}{tail}", user=room.slt.user)
+    missing = api.get(f"{base}/{case.pk + 1000}{tail}", user=room.slt.user)
+    assert (response.status_code, missing.status_code) == (404, 404)
+    assert response.json() == missing.json()
+
+
+def test_whoever_raised_a_case_may_not_download_its_evidence():
+    room = make_staff_room()
+    case = make_case(room, Route.CONDUCT, uploads=[Upload("a.png", png_bytes())])
+    response = api.get(f"/{room.school.slug}/cases/{case.pk}/evidence/{case.evidence.get().pk}",
+                       user=room.colleague.user)
     assert response.status_code == 403
 
 
@@ -61,6 +87,27 @@ def test_invalid_action_input_names_the_fields():
                         json={"version": 1, "body": "police"}, user=room.head.user)
     assert response.status_code == 422
     assert {"at", "contact", "reference", "notified_by"} <= set(response.json()["errors"])
+
+
+def test_a_note_longer_than_the_limit_is_a_422_naming_it():
+    room = make_staff_room()
+    case = make_case(room, Route.CYBERBULLYING)
+    response = api.post(f"/{room.school.slug}/cases/{case.pk}/actions/add-note",
+                        json={"version": 1, "body": "x" * (DESCRIPTION_CHARS + 1)},
+                        user=room.head.user)
+    assert response.status_code == 422
+    assert f"at most {DESCRIPTION_CHARS} characters" in response.json()["errors"]["body"][0]
+
+
+def test_an_evidence_description_longer_than_the_limit_is_a_422_and_nothing_is_kept():
+    room = make_staff_room()
+    case = make_case(room, Route.CYBERBULLYING)
+    response = api.post(f"/{room.school.slug}/cases/{case.pk}/evidence",
+                        {"description": "x" * (EVIDENCE_DESCRIPTION_CHARS + 1)},
+                        FILES=_files(SimpleUploadedFile("a.png", png_bytes())),
+                        user=room.teacher.user)
+    assert response.status_code == 422
+    assert EvidenceItem.objects.count() == 0
 
 
 def test_a_police_referral_the_reporter_did_not_choose_is_refused():

@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from safepractice.audit.models import AuditEntry
 from safepractice.cases import services
-from safepractice.cases.models import Case, EvidenceItem, Route
+from safepractice.cases.models import DESCRIPTION_CHARS, Case, EvidenceItem, Route
 from safepractice.testing.auth import sign_in_verified as sign_in
 from safepractice.testing.cases import make_case, make_staff_room, png_bytes
 
@@ -65,6 +65,17 @@ def test_a_wrong_file_type_is_refused_and_nothing_is_recorded(client):
     assert Case.objects.count() == 0
 
 
+def test_a_description_longer_than_the_limit_is_refused_and_nothing_is_recorded(client):
+    room = make_staff_room()
+    sign_in(client, room.teacher.user)
+    response = client.post(_url(room, "new", "cyberbullying"), {
+        "site": "X", "seen_at": "2026-11-02T21:04", "police_wish": "no", "report_to": "head",
+        "what_happened": "x" * (DESCRIPTION_CHARS + 1),
+    })
+    assert f"at most {DESCRIPTION_CHARS} characters" in response.content.decode()
+    assert Case.objects.count() == 0
+
+
 def test_an_oversize_file_is_refused_with_the_limit(client, settings):
     settings.CASES_EVIDENCE_MAX_BYTES = 1024 * 1024
     room = make_staff_room()
@@ -107,7 +118,7 @@ def test_whoever_raises_indecent_images_is_sent_back_not_shown_the_case(client):
     assert response.redirect_chain[-1][0] == _url(room)
     assert "head teacher and the designated safeguarding lead have been alerted" in (
         response.content.decode())
-    assert client.get(_url(room, case.pk)).status_code == 403
+    assert client.get(_url(room, case.pk)).status_code == 404
 
 
 def test_a_transition_from_the_wrong_state_says_so_and_changes_nothing(client):
@@ -189,3 +200,32 @@ def test_an_unknown_action_from_a_member_without_access_is_the_404_of_a_missing_
     assert (response.status_code, missing.status_code) == (404, 404)
     assert _unmasked(response) == _unmasked(missing)
     assert "Indecent images" not in response.content.decode()
+
+
+# Each page that opens a case, as the path after /cases/<pk>/ (the evidence item's id filled in).
+CASE_PAGES = ["", "summary", "export", "evidence/{item}"]
+
+
+def _page(room, case_pk: int, opened: str, item_pk: int) -> str:
+    return _url(room, case_pk, *[p for p in opened.format(item=item_pk).split("/") if p])
+
+
+@pytest.mark.parametrize("opened", CASE_PAGES)
+def test_opening_a_case_a_member_may_not_know_of_is_the_404_of_a_missing_case(client, opened):
+    room = make_staff_room()
+    case = make_case(room, Route.CYBERBULLYING, uploads=[services.Upload("a.png", png_bytes())])
+    item = case.evidence.get()
+    sign_in(client, room.bystander.user)
+    response = client.get(_page(room, case.pk, opened, item.pk))
+    missing = client.get(_page(room, case.pk + 1000, opened, item.pk))
+    assert (response.status_code, missing.status_code) == (404, 404)
+    assert _unmasked(response) == _unmasked(missing)
+
+
+@pytest.mark.parametrize("opened", ["export", "evidence/{item}"])
+def test_whoever_raised_a_case_knows_of_it_and_is_refused_what_they_may_not_do(client, opened):
+    room = make_staff_room()
+    case = make_case(room, Route.CONDUCT, uploads=[services.Upload("a.png", png_bytes())])
+    sign_in(client, room.colleague.user)
+    response = client.get(_page(room, case.pk, opened, case.evidence.get().pk))
+    assert response.status_code == 403

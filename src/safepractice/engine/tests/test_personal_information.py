@@ -22,6 +22,9 @@ CHECKER = checker()
         ("ring 07700 nine hundred 239", "07700 nine hundred 239"),
         ("zero-width 07700\u200b900\u200b377 here", "07700\u200b900\u200b377"),
         ("full width ０７７００ ９００２９０", "０７７００ ９００２９０"),
+        ("mixed widths 07700 9０0123", "07700 9０0123"),
+        ("mixed scripts 07700 9\u0660\u0660\u0661\u0662\u0663", "07700 9٠٠١٢٣"),
+        ("Devanagari ०७७०० ९००४५६", "०७७०० ९००४५६"),
         ("letters O77OO 9OO 618", "O77OO 9OO 618"),
         (
             "my number: oh seven seven double oh, nine hundred, one two three",

@@ -14,6 +14,14 @@ def test_full_width_digits_and_cyrillic_letters_fold_to_ascii():
     assert norm.text == "077 pass"
 
 
+def test_decimal_digits_of_any_script_fold_to_ascii_and_offsets_point_at_the_original():
+    text = "ring 07700 9\u0660\u0966\u06f1\u07c2\uff13 now"  # Arabic-Indic, Devanagari, NKo…
+    norm = normalise(text)
+    assert norm.text == "ring 07700 900123 now"
+    start = norm.text.index("9")
+    assert norm.span(start, start + 6) == (11, 17)
+
+
 def test_spelled_out_number_reads_as_digits():
     (run,) = digit_runs("oh seven seven double oh nine hundred one two three")
     assert run.digits == "07700900123"

@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from safepractice.policies.tests.helpers import signed_in
+from safepractice.registers.forms import DECLARATION_CHARS
 from safepractice.registers.models import SocialContactDeclaration
 from safepractice.registers.services import declare_social_contact
 from safepractice.schools.models import Role
@@ -61,6 +62,15 @@ def test_contact_dates_in_the_wrong_order_are_named_on_the_form(client):
          "starts_on": "2026-12-01", "ends_on": "2026-11-01"})
     assert response.status_code == 400
     assert "the dates are in the wrong order" in response.text
+
+
+def test_declaration_details_longer_than_the_limit_are_refused_with_the_limit(client):
+    school = make_school()
+    response = signed_in(client, make_member(school)).post(
+        reverse("registers:declare", args=[school.slug]),
+        {"kind": "other", "contact_with": "A family", "details": "x" * (DECLARATION_CHARS + 1)})
+    assert f"at most {DECLARATION_CHARS} characters" in response.text
+    assert not SocialContactDeclaration.objects.exists()
 
 
 def test_the_head_home_page_counts_declarations_awaiting_acknowledgement(client):

@@ -120,9 +120,19 @@ def test_an_administrator_of_another_trust_may_not_grant_the_head_teacher_role()
 
 def test_a_system_administrator_revokes_the_head_teacher_role():
     head, _ = _head_and_teacher()
+    make_member(head.school, roles={Role.HEAD_TEACHER})  # the new head
     revoke_duty_role(head, Role.HEAD_TEACHER, by=make_user(is_staff=True, is_superuser=True))
     head.refresh_from_db()
     assert head.role_set == {Role.SLT}
+
+
+def test_the_schools_last_head_teacher_keeps_the_role():
+    head, _ = _head_and_teacher()
+    make_member(head.school, roles={Role.HEAD_TEACHER}, left_on="2020-07-31")  # a past head
+    with pytest.raises(RoleChangeRefused, match="only head teacher"):
+        revoke_duty_role(head, Role.HEAD_TEACHER, by=make_user(is_staff=True, is_superuser=True))
+    head.refresh_from_db()
+    assert head.has_role(Role.HEAD_TEACHER)
 
 
 def test_granting_a_role_already_held_is_refused():

@@ -1,0 +1,15 @@
+"""The table of the "shared" cache when it is the database (no CACHE_URL): see settings."""
+
+from django.core.management import call_command
+from django.db import migrations
+
+
+def create_cache_tables(apps, schema_editor) -> None:
+    # Does nothing for a cache that is not in the database, or whose table exists already.
+    call_command("createcachetable", database=schema_editor.connection.alias, verbosity=0)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("api", "0001_initial")]
+
+    operations = [migrations.RunPython(create_cache_tables, migrations.RunPython.noop)]
