@@ -232,6 +232,9 @@ def register(app: typer.Typer) -> None:
                 typer.echo(f"{rule:44} {score.true_positives:4} {score.false_positives:4} "
                            f"{score.false_negatives:4} {score.precision:9.3f} {score.recall:7.3f}")
             typer.echo(f"{result.items} items, {len(result.errors)} unreadable")
+            if result.clean_items:
+                typer.echo(f"clean items flagged: {result.clean_flagged} of {result.clean_items} "
+                           f"({result.clean_flagged / result.clean_items:.1%})")
             for error in result.errors:
                 typer.echo(f"  {error}", err=True)
             if show_misses:

@@ -27,11 +27,49 @@ def _one_per_topic_and_span(findings: list[Finding]) -> list[Finding]:
     for finding in findings:
         key = (finding.topic, finding.start, finding.end)
         kept = strongest.get(key)
-        if kept is None or (finding.severity.rank, finding.confidence, kept.rule) > (
-            kept.severity.rank, kept.confidence, finding.rule
-        ):
+        if kept is None or _stronger(finding, kept):
             strongest[key] = finding
-    return list(strongest.values())
+    return _one_per_judgement_remark(list(strongest.values()))
+
+
+def _stronger(finding: Finding, kept: Finding) -> bool:
+    return (finding.severity.rank, finding.confidence, kept.rule) > (
+        kept.severity.rank, kept.confidence, finding.rule
+    )
+
+
+# Topics whose findings are judgements about a remark: the roster's "confidential matter next
+# to a pupil's name" and the model's "this sentence is confidential" are one thing to tell.
+JUDGEMENT_TOPICS = frozenset(
+    {"offensive", "equality", "allegation", "grooming-risk", "confidential"}
+)
+
+
+# A remark against equalities law is also offensive; it is told once, as the graver and more
+# specific of the two.
+SUBSUMED_BY = {"offensive": "equality"}
+
+
+def _overlap(a: Finding, b: Finding) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _one_per_judgement_remark(findings: list[Finding]) -> list[Finding]:
+    """Of the judgement findings of one topic whose spans overlap, keep the strongest; drop
+    an offensive finding that an equality finding covers."""
+    kept: list[Finding] = []
+    for finding in sorted(findings, key=lambda f: (-f.severity.rank, -f.confidence, f.rule)):
+        if finding.topic in JUDGEMENT_TOPICS and any(
+            other.topic == finding.topic and _overlap(other, finding) for other in kept
+        ):
+            continue
+        kept.append(finding)
+    graver = [f for f in kept if f.topic in SUBSUMED_BY.values()]
+    return [
+        f for f in kept
+        if f.topic not in SUBSUMED_BY
+        or not any(g.topic == SUBSUMED_BY[f.topic] and _overlap(f, g) for g in graver)
+    ]
 
 
 class Checker:

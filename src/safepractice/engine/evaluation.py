@@ -49,6 +49,8 @@ class Evaluation:
     items: int = 0
     errors: list[str] = field(default_factory=list)
     misses: list[dict] = field(default_factory=list)  # for reading what went wrong
+    clean_items: int = 0  # items expected to have no finding
+    clean_flagged: int = 0  # of those, how many got one
 
     def score(self, rule: str) -> RuleScore:
         return self.rules.setdefault(rule, RuleScore())
@@ -73,6 +75,8 @@ class Evaluation:
             "items": self.items,
             "rules": {rule: row(score) for rule, score in sorted(self.rules.items())},
             "total": row(self.total()),
+            "clean_items": self.clean_items,
+            "clean_flagged": self.clean_flagged,
             "errors": self.errors,
         }
 
@@ -125,6 +129,9 @@ def evaluate(
             if f.confidence >= min_confidence and counted(f.rule)
         ]
         unmatched = list(found)
+        if not any(counted(rule) for rule, _, _ in expected):
+            result.clean_items += 1
+            result.clean_flagged += bool(found)
         for rule, start, end in expected:
             if not counted(rule):
                 continue

@@ -9,6 +9,7 @@ combine is one entry of ``COMBINE``, chosen on the development sets (docs/models
 - ``"model"``: the model decides; a rule's finding is kept only when the model agrees, and
   then gives the span and the explanation.
 - ``"union"``: the model's finding and the rule's both stand (the rule is trusted alone).
+- ``"rules"``: the rules alone (for measuring; no topic ships so).
 
 When the model flags a topic and no rule gives a span, the finding covers the sentences the
 model flags on their own, or the window it read.
@@ -23,8 +24,9 @@ from ..findings import Finding, Severity
 from . import allegation, equality, grooming, offensive
 from .common import COMMUNICATION, SAFER_ONLINE, TEXT_KINDS, sentences
 from .judgement import TOPIC_HEADS, Judgement, JudgementModel, get_judgement_model
+from .lexicons import CHARACTERISTIC_WORDS, IDENTITIES, IDENTITY_ADJECTIVES, SLURS
 from .screen import Screen, get_screen
-from .text import Normalised, normalise
+from .text import Normalised, normalise, tokens
 
 RULES = {
     "offensive": offensive.RULE,
@@ -40,9 +42,26 @@ COMBINE = {
     "grooming-risk": "union",
     "confidential": "union",
 }
-_CHUNK = 100_000  # characters normalised at a time: long texts are read whole, in pieces
+# Characters the first stage reads at a time (about one model window): a long text is
+# screened piece by piece, and the model reads only the pieces that need it.
+# Smaller pieces keep one remark from being diluted by the text around it (the model averages
+# over its window).
+_PIECE = 240
+_RULES_WHOLE = 20_000  # longer texts are read by the rules piece by piece
 _SENTENCE_SHARE = 0.8  # a sentence carries the topic when it scores this share of the threshold
 
+# The model's characteristic as the rules name it (one vocabulary in findings' detail).
+CHARACTERISTIC_NAMES = {
+    "race": "race",
+    "religion": "religion or belief",
+    "sex": "sex",
+    "sexual-orientation": "sexual orientation",
+    "gender-reassignment": "gender reassignment",
+    "disability": "disability",
+    "age": "age",
+    "pregnancy-maternity": "pregnancy and maternity",
+    "marriage-civil-partnership": "marriage and civil partnership",
+}
 _CHARACTERISTIC_WORDS = {
     "race": "race (colour, nationality, ethnic or national origin)",
     "religion": "religion or belief",
@@ -65,8 +84,14 @@ class JudgementDetector:
         context: SchoolContext,
         model: JudgementModel | None = None,
         screen: Screen | None = None,
+        combine: dict[str, str] | None = None,
     ) -> None:
+        self.context = context
+        self._shipped = model is None and screen is None
         self.model = model or get_judgement_model()
+        # How each topic combines model and rules was chosen with the thresholds on the
+        # development sets (language/tune.py) and is kept in the model's card.
+        self.combine = COMBINE | self.model.card.get("combine", {}) | (combine or {})
         self.screen = screen if screen is not None else get_screen()
         self.rules = [
             offensive.OffensiveDetector(context),
@@ -75,25 +100,52 @@ class JudgementDetector:
             grooming.factory(context),
         ]
 
+    def __reduce__(self):
+        """Sent to a worker process (the archive review's pool), the detector is rebuilt
+        there, loading the shipped model once in that process: an ONNX session does not
+        travel between processes."""
+        if not self._shipped:
+            raise TypeError("only a detector with the shipped model can go to a worker")
+        return (JudgementDetector, (self.context, None, None, self.combine))
+
     def detect(self, content: Content) -> Iterator[Finding]:
         if not content.text.strip():
             return
         by_topic: dict[str, list[Finding]] = {t: [] for t in TOPIC_HEADS}
+        all_pieces = _pieces(content.text)
+        # The rules read a long text piece by piece too (their normaliser stops at 200,000
+        # characters), their spans moved back to where each piece starts.
+        parts = (
+            [(0, content)]
+            if len(content.text) <= _RULES_WHOLE
+            else [
+                (base, replace(content, text=content.text[base : base + norm.offsets[-1]]))
+                for base, norm in all_pieces
+            ]
+        )
         for rule in self.rules:
             if content.kind in rule.kinds:
-                for finding in rule.detect(content):
-                    by_topic.setdefault(finding.topic, []).append(finding)
-        pieces = _pieces(content.text)
+                for base, part in parts:
+                    for finding in rule.detect(part):
+                        if base:
+                            finding = replace(
+                                finding, start=finding.start + base, end=finding.end + base
+                            )
+                        by_topic.setdefault(finding.topic, []).append(finding)
         to = content.recipient.value if content.recipient else None
         kind = content.kind.value
-        rules_found = any(by_topic.values())
-        read = rules_found or any(self.screen.passes(kind, to, norm.text) for _, norm in pieces)
-        judgements = self._judge(kind, to, pieces) if read else []
+        # Every piece of the text is read by the first stage; the model reads the pieces it
+        # passes and those where a rule found something: linear in the text's length.
+        spans = [(f.start, f.end) for found in by_topic.values() for f in found]
+        pieces = [
+            (base, norm)
+            for base, norm in all_pieces
+            if any(base <= s < base + norm.offsets[-1] for s, _ in spans)
+            or self.screen.passes(kind, to, norm.text)
+        ]
+        judgements = self.model.judge([(kind, to, norm.text) for _, norm in pieces])
         for topic in TOPIC_HEADS:
             yield from self._decide(topic, content, by_topic.get(topic, []), judgements, pieces)
-
-    def _judge(self, kind: str, to: str | None, pieces) -> list[Judgement]:
-        return self.model.judge([(kind, to, norm.text) for _, norm in pieces])
 
     def probability(self, judgements: list[Judgement], topic: str) -> float:
         return max((j.topics[topic] for j in judgements), default=0.0)
@@ -102,7 +154,7 @@ class JudgementDetector:
         threshold = self.model.thresholds[topic]
         probability = self.probability(judgements, topic)
         model_says = probability >= threshold
-        if rule_findings and (model_says or COMBINE[topic] == "union"):
+        if rule_findings and (model_says or self.combine[topic] in ("union", "rules")):
             for finding in rule_findings:
                 detail = finding.detail | {"model_probability": round(probability, 3)}
                 confidence = max(finding.confidence, _confidence(probability, threshold))
@@ -110,7 +162,9 @@ class JudgementDetector:
                     confidence = finding.confidence  # the rule's soft call (mild swearing)
                 yield replace(finding, confidence=confidence, detail=detail)
             return
-        if not model_says:
+        if not model_says or self.combine[topic] == "rules":
+            return
+        if topic == "equality" and not any(names_a_group(n.text) for _, n in pieces):
             return
         start, end = self._span(topic, content, judgements, pieces)
         yield self._finding(topic, content, judgements, start, end, probability, threshold)
@@ -173,7 +227,7 @@ class JudgementDetector:
             )
         if topic == "equality":
             characteristic = best.top_characteristic()
-            detail |= {"characteristic": characteristic}
+            detail |= {"characteristic": CHARACTERISTIC_NAMES[characteristic]}
             return Finding(
                 rule=RULES[topic],
                 topic=topic,
@@ -260,6 +314,140 @@ class JudgementDetector:
         )
 
 
+# The model alone reads strong abuse of a person as "equality" now and then: without a rule's
+# finding, an equality call stands only where the text names a group, a characteristic or a
+# slur (measured on the development sets: docs/models.md).
+_NOT_IDENTITY = frozenset(
+    [
+        "people",
+        "the",
+        "folk",
+        "kids",
+        "children",
+        "with",
+        "in",
+        "on",
+        "of",
+        "and",
+        "new",
+        "staff",
+        "teachers",
+        "couples",
+        "person",
+        "men",
+    ]
+)
+IDENTITY_WORDS = frozenset(
+    word
+    for phrase in [*IDENTITIES, *IDENTITY_ADJECTIVES, *CHARACTERISTIC_WORDS, *SLURS]
+    for word in phrase.split()
+    if word not in _NOT_IDENTITY
+) | frozenset(
+    [
+        "girl",
+        "girls",
+        "lad",
+        "lads",
+        "boys",
+        "gender",
+        "sexuality",
+        "lgbt",
+        "lgbtq",
+        "queer",
+        "pride",
+        "religion",
+        "religious",
+        "islam",
+        "islamic",
+        "ramadan",
+        "eid",
+        "church",
+        "hijabi",
+        "allah",
+        "race",
+        "racial",
+        "ethnic",
+        "ethnicity",
+        "colour",
+        "skin",
+        "accent",
+        "english",
+        "british",
+        "foreigner",
+        "foreigners",
+        "immigration",
+        "refugee",
+        "refugees",
+        "asylum",
+        "traveller",
+        "roma",
+        "gypsy",
+        "gypsies",
+        "autism",
+        "adhd",
+        "dyslexia",
+        "dyslexic",
+        "downs",
+        "down's",
+        "disability",
+        "disabilities",
+        "wheelchair",
+        "deaf",
+        "mental",
+        "special",
+        "needs",
+        "sen",
+        "send",
+        "pregnant",
+        "pregnancy",
+        "maternity",
+        "baby",
+        "babies",
+        "young",
+        "younger",
+        "older",
+        "elderly",
+        "retire",
+        "retirement",
+        "wife",
+        "wives",
+        "husband",
+        "husbands",
+        "married",
+        "marriage",
+        "divorced",
+        "partner",
+    ]
+)
+_IDENTITY_STEMS = (
+    "musl",
+    "islam",
+    "jew",
+    "gay",
+    "trans",
+    "autis",
+    "disab",
+    "pregn",
+    "immigr",
+    "lesb",
+    "homo",
+    "relig",
+    "ethnic",
+    "foreign",
+    "fem",
+    "retard",
+    "spastic",
+)
+
+
+def names_a_group(text: str) -> bool:
+    """Does the (normalised) text name a protected group, a characteristic or a slur?"""
+    for token, _, _ in tokens(normalise(text)):
+        if token in IDENTITY_WORDS or token.startswith(_IDENTITY_STEMS):
+            return True
+    return False
+
+
 def _confidence(probability: float, threshold: float) -> float:
     """The model's probability on the confidence scale findings use, where 0.5 is the point
     from which a finding counts: the threshold maps to 0.5, certainty to 0.99."""
@@ -269,17 +457,19 @@ def _confidence(probability: float, threshold: float) -> float:
 
 
 def _pieces(text: str) -> list[tuple[int, Normalised]]:
-    """The text normalised in pieces of at most ``_CHUNK`` characters, cut at a space where
-    one is near, each with its offset: a megabyte is read whole, in linear time."""
-    if len(text) <= _CHUNK:
+    """The text in pieces of about ``_PIECE`` characters, cut after a sentence or at a space,
+    each normalised, with where it starts: a megabyte is read whole, in linear time."""
+    if len(text) <= _PIECE:
         return [(0, normalise(text))]
     pieces = []
     start = 0
     while start < len(text):
-        end = min(len(text), start + _CHUNK)
+        end = min(len(text), start + _PIECE)
         if end < len(text):
-            space = text.rfind(" ", start + _CHUNK // 2, end)
-            end = space + 1 if space > 0 else end
+            cut = max(text.rfind(mark, start + _PIECE // 2, end) for mark in ".!?\n")
+            if cut < 0:
+                cut = text.rfind(" ", start + _PIECE // 2, end)
+            end = cut + 1 if cut >= 0 else end
         pieces.append((start, normalise(text[start:end])))
         start = end
     return pieces

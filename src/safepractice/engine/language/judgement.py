@@ -121,7 +121,9 @@ class JudgementModel:
                 raise _fail(path, "damaged (its sha256 does not match models/judgement.json)")
         self.thresholds: dict[str, float] = dict(self.card["thresholds"])
         options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = int(os.environ.get("SAFEPRACTICE_MODEL_THREADS", "0"))
+        # One thread by default: web and task workers are processes side by side, and threads
+        # beyond the cores they share only contend. SAFEPRACTICE_MODEL_THREADS=0 uses them all.
+        options.intra_op_num_threads = int(os.environ.get("SAFEPRACTICE_MODEL_THREADS", "1"))
         options.inter_op_num_threads = 1
         try:
             self._session = onnxruntime.InferenceSession(

@@ -267,5 +267,15 @@ def staff_sets() -> list[Item]:
 CONDUCT_TOPICS = ("offensive", "equality", "allegation", "grooming-risk")
 
 
+def told_once(items: list[Item]) -> list[Item]:
+    """The checker tells a remark against equalities law once, as equality, not also as
+    offensive (some sets mark such a remark offensive too, some do not): scored per topic,
+    whether such an item is also "offensive" is left unknown."""
+    for item in items:
+        if item.labels["equality"]:
+            item.labels = item.labels | {"offensive": None}
+    return items
+
+
 def conduct() -> list[Item]:
-    return heldout("conduct7.jsonl", CONDUCT_TOPICS)
+    return told_once(heldout("conduct7.jsonl", CONDUCT_TOPICS))

@@ -38,9 +38,11 @@ from .model import MODELS_DIR
 from .text import normalise
 
 SEED = 13
+FP32_COPY = jd.REPO / "build" / "judgement.fp32.onnx"
 STAFF_REPEATS = 2
 HYPER = {
     "lr": 5e-5,
+    "head_lr": 5e-4,
     "batch": 32,
     "warmup": 0.06,
     "weight_decay": 0.01,
@@ -139,22 +141,22 @@ def tensors(rows: list[tuple[list[int], jd.Item]]):
 
 
 def loss_of(logits, topic, known, target, characteristic, weight):
+    """Each head's loss is the weighted mean over the items that know its label, so a head
+    with few known labels (confidential) is not drowned by the others."""
     import torch.nn.functional as F
 
     n_topics, n_targets = len(TOPIC_HEADS), len(TARGETS)
     bce = F.binary_cross_entropy_with_logits(logits[:, :n_topics], topic, reduction="none")
-    topic_loss = (bce * known * weight.unsqueeze(1)).sum() / known.sum().clamp(min=1.0)
-    loss = topic_loss
-    if (target >= 0).any():
-        ce = F.cross_entropy(
-            logits[:, n_topics : n_topics + n_targets], target, ignore_index=-100, reduction="none"
-        )
-        loss = loss + 0.3 * (ce * weight).sum() / (target >= 0).sum()
-    if (characteristic >= 0).any():
-        ce = F.cross_entropy(
-            logits[:, n_topics + n_targets :], characteristic, ignore_index=-100, reduction="none"
-        )
-        loss = loss + 0.3 * (ce * weight).sum() / (characteristic >= 0).sum()
+    weighted = known * weight.unsqueeze(1)
+    loss = ((bce * weighted).sum(0) / weighted.sum(0).clamp(min=1e-6)).sum()
+    for head, labels in (
+        (logits[:, n_topics : n_topics + n_targets], target),
+        (logits[:, n_topics + n_targets :], characteristic),
+    ):
+        if (labels >= 0).any():
+            ce = F.cross_entropy(head, labels, ignore_index=-100, reduction="none")
+            shown = (labels >= 0).to(weight.dtype) * weight
+            loss = loss + 0.3 * (ce * shown).sum() / shown.sum()
     return loss
 
 
@@ -179,12 +181,16 @@ def train(epochs: float, limit: int | None, out_dir: Path) -> dict:
     encoded = [(encode(tokenizer, item), item) for item in items]
     network = build_network(base)
     network.train()
-    decay = [p for n, p in network.named_parameters() if "bias" not in n and "LayerNorm" not in n]
-    no_decay = [p for n, p in network.named_parameters() if "bias" in n or "LayerNorm" in n]
+    encoder = list(network.encoder.named_parameters())
+    decay = [p for n, p in encoder if "bias" not in n and "LayerNorm" not in n]
+    no_decay = [p for n, p in encoder if "bias" in n or "LayerNorm" in n]
+    # The head starts from nothing: it learns faster than the pretrained encoder.
     optimiser = torch.optim.AdamW(
         [
             {"params": decay, "weight_decay": HYPER["weight_decay"]},
             {"params": no_decay, "weight_decay": 0.0},
+            {"params": list(network.head.parameters()), "lr": HYPER["head_lr"],
+             "weight_decay": 0.0},
         ],
         lr=HYPER["lr"],
     )
@@ -251,7 +257,13 @@ def export(network, tokenizer, out_dir: Path) -> None:
             opset_version=17,
             dynamo=False,
         )
-        quantize_dynamic(str(fp32), str(out_dir / MODEL_FILE), weight_type=QuantType.QInt8)
+        quantize_dynamic(
+            str(fp32), str(out_dir / MODEL_FILE), weight_type=QuantType.QInt8, per_channel=True
+        )
+        # The full-precision export is kept beside the build (not shipped) to measure what
+        # quantising costs.
+        FP32_COPY.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(fp32, FP32_COPY)
     shutil.copyfile(base_model_dir() / "tokenizer.json", out_dir / TOKENIZER_FILE)
 
 

@@ -130,3 +130,24 @@ def test_markdown_policies_cannot_inject_html(client):
     response = signed_in(client, make_member(school)).get(
         reverse("policies:detail", args=[school.slug, document.pk]))
     assert "<script>alert(1)</script>" not in response.text
+
+
+def test_the_review_date_field_shows_the_saved_date_in_the_form_a_date_input_reads(client):
+    school = make_school()
+    head = make_member(school, roles={Role.HEAD_TEACHER})
+    document, _ = make_policy(school, review_on=datetime.date(2018, 9, 1))
+    response = signed_in(client, head).get(
+        reverse("policies:detail", args=[school.slug, document.pk]))
+    assert 'value="2018-09-01"' in response.text
+
+
+def test_saving_a_blank_review_date_says_what_is_missing_and_keeps_the_date(client):
+    school = make_school()
+    head = make_member(school, roles={Role.HEAD_TEACHER})
+    document, _ = make_policy(school, review_on=datetime.date(2018, 9, 1))
+    response = signed_in(client, head).post(
+        reverse("policies:review_date", args=[school.slug, document.pk]), {"review_on": ""})
+    assert response.status_code == 400
+    assert "Enter the next review date" in response.text
+    document.refresh_from_db()
+    assert document.review_on == datetime.date(2018, 9, 1)

@@ -6,7 +6,7 @@ import pytest
 
 from safepractice.engine import Checker, Content, ContentKind, Recipient, SchoolContext, Severity
 from safepractice.engine.context import RosterPerson
-from safepractice.engine.language import FACTORIES, data
+from safepractice.engine.language import RULE_FACTORIES, data
 from safepractice.engine.language.model import MODELS_DIR, ModelError, load_model
 from safepractice.engine.language.text import normalise
 
@@ -20,7 +20,7 @@ CONTEXT = SchoolContext(
 
 @pytest.fixture(scope="module")
 def checker() -> Checker:
-    return Checker(CONTEXT, FACTORIES)
+    return Checker(CONTEXT, RULE_FACTORIES)
 
 
 def topics(checker: Checker, text: str, **kwargs) -> dict[str, list]:
