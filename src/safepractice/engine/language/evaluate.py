@@ -174,11 +174,14 @@ def functional(tools: dict[str, Flagger]) -> list[str]:
 
 
 def benign(tools: dict[str, Flagger]) -> list[str]:
+    # The even lines are a development set (language/tune.py): the odd ones are scored here.
     items = [
         jd.Item(str(n), "benign", t, labels=dict.fromkeys(TOPIC_HEADS, 0))
         for n, t in enumerate(data.benign_school())
+        if n % 2 == 1
     ]
-    lines = ["| tool | benign school posts flagged (any judgement topic) |", "|---|---|"]
+    lines = ["| tool | benign school posts, odd lines, flagged (any judgement topic) |",
+             "|---|---|"]
     for tool, flag in tools.items():
         flagged = sum(1 for f in flag(items) if f & set(TOPIC_HEADS))
         lines.append(f"| {tool} | {flagged} of {len(items)} ({flagged / len(items):.1%}) |")

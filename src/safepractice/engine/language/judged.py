@@ -164,8 +164,11 @@ class JudgementDetector:
             return
         if not model_says or self.combine[topic] == "rules":
             return
-        if topic == "equality" and not any(names_a_group(n.text) for _, n in pieces):
-            return
+        if topic == "equality" and (
+            not any(names_a_group(n.text) for _, n in pieces)
+            or any(equality.lowered_statement(n.text) for _, n in pieces)
+        ):
+            return  # no group named, or negated, counter-speech, quoted or reclaimed
         start, end = self._span(topic, content, judgements, pieces)
         yield self._finding(topic, content, judgements, start, end, probability, threshold)
 

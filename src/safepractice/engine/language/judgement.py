@@ -165,6 +165,11 @@ class JudgementModel:
         self, items: list[tuple[str, str | None, str]], batch_size: int = 32
     ) -> list[Judgement]:
         """Judge ``(kind, to, text)`` items; windows of similar length are batched together."""
+        # The same item twice (a long text of repeated lines, a batch of reposts) is read once.
+        unique = list(dict.fromkeys(items))
+        if len(unique) < len(items):
+            judged = dict(zip(unique, self.judge(unique, batch_size), strict=True))
+            return [judged[item] for item in items]
         np = self._np
         windows: list[tuple[int, list[int], tuple[int, int]]] = []
         for index, (kind, to, text) in enumerate(items):
