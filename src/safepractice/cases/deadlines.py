@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from safepractice.schools.models import Membership, Role, School
+from safepractice.schools.rules import active_member_q
 
 from . import notify, retention, vault
 from .models import Case, CaseAlert, CaseTask, EvidenceItem, Route
@@ -29,10 +30,10 @@ def alert_if_notifications_overdue(case_id: int, now: datetime.datetime) -> bool
             return False
         minutes = int((now - case.raised_at).total_seconds() // 60)
         recipients = list(
-            Membership.objects.active().filter(school=case.school)
+            Membership.objects.filter(active_member_q(), school=case.school)
             .with_role(Role.HEAD_TEACHER).select_related("user", "school")
         ) + list(
-            Membership.objects.active().filter(school=case.school)
+            Membership.objects.filter(active_member_q(), school=case.school)
             .with_role(Role.DSL).select_related("user", "school")
         )
         notify.alert(case, recipients,
@@ -111,7 +112,7 @@ def retention_reminders(today: datetime.date) -> dict[str, int]:
         due = list(retention.due_for_review(school, today))
         if not due:
             continue
-        heads = list(Membership.objects.active().filter(school=school)
+        heads = list(Membership.objects.filter(active_member_q(), school=school)
                      .with_role(Role.HEAD_TEACHER).select_related("user", "school"))
         message = f"{len(due)} case record(s) due for retention review"
         already = CaseAlert.objects.filter(case=due[0], message=message,

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.urls import reverse
 
 from safepractice.schools.models import Membership
+from safepractice.schools.rules import active_member_q, is_active_member
 
 from . import access
 from .models import Case, CaseAlert, CaseEvent, EventKind
@@ -19,7 +20,7 @@ def case_url(case: Case) -> str:
 
 
 def handlers_of(case: Case) -> list[Membership]:
-    members = Membership.objects.active().filter(school=case.school).select_related(
+    members = Membership.objects.filter(active_member_q(), school=case.school).select_related(
         "user", "school", "line_manager"
     )
     return [m for m in members if access.is_handler(m, case)]
@@ -29,7 +30,7 @@ def alert(case: Case, recipients: list[Membership], message: str) -> list[CaseAl
     """Create in-app alerts now and send the emails after the transaction commits."""
     from .tasks import send_alert_emails
 
-    unique = {m.pk: m for m in recipients if m.is_active}
+    unique = {m.pk: m for m in recipients if is_active_member(m)}
     alerts = [CaseAlert.objects.create(case=case, recipient=m, message=message)
               for m in unique.values()]
     if alerts:

@@ -29,6 +29,7 @@ from safepractice.registers.models import (
     SocialContactDeclaration,
 )
 from safepractice.schools.models import Membership, StaffCategory
+from safepractice.schools.rules import active_member_q
 
 NOTIFICATION_DEADLINE = datetime.timedelta(minutes=60)
 EXPIRY_WINDOW = datetime.timedelta(days=14)
@@ -480,9 +481,7 @@ def current_social_media_versions(school_ids: Sequence[int]) -> dict[int, Policy
 
 
 def active_members(school_ids: Sequence[int], today: datetime.date):
-    return Membership.objects.filter(school_id__in=school_ids).filter(
-        Q(left_on__isnull=True) | Q(left_on__gt=today)
-    )
+    return Membership.objects.filter(active_member_q(today), school_id__in=school_ids)
 
 
 def policy_figures(school_ids: Iterable[int], today=None) -> dict[int, PolicyFigures]:

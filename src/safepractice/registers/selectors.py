@@ -9,6 +9,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from safepractice.schools.models import Membership, School
+from safepractice.schools.rules import active_member_q
 
 from .models import (
     ContactDetailsException,
@@ -209,7 +210,7 @@ def new_starters(school: School, today: datetime.date | None = None) -> QuerySet
     return (
         Membership.objects.filter(school=school, started_on__gte=today - datetime.timedelta(
             days=NEW_STARTER_DAYS), started_on__lte=today)
-        .filter(Q(left_on__isnull=True) | Q(left_on__gt=today))
+        .filter(active_member_q(today))
         .select_related("user", "school")
         .order_by("started_on")
     )

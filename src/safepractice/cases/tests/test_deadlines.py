@@ -158,3 +158,15 @@ def test_a_task_owner_is_reminded_on_the_due_date_once_a_day(django_capture_on_c
         assert tasks.sweep_deadlines.enqueue().return_value["task_reminders"] == 0
     assert [m.to[0] for m in mail.outbox] == [room.ict.user.email]
     assert "due today" in mail.outbox[0].subject
+
+
+def test_a_head_leaving_next_month_gets_the_urgent_indecent_images_alert(
+    django_capture_on_commit_callbacks
+):
+    room = make_staff_room()
+    room.head.left_on = timezone.localdate() + datetime.timedelta(days=31)
+    room.head.save(update_fields=["left_on"])
+    with django_capture_on_commit_callbacks(execute=True):
+        case = make_case(room, Route.INDECENT_IMAGES, raised_by=room.teacher)
+    urgent = CaseAlert.objects.filter(case=case, message__startswith="URGENT")
+    assert room.head in {a.recipient for a in urgent}
