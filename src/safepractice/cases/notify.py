@@ -12,7 +12,7 @@ from safepractice.schools.models import Membership
 from safepractice.schools.rules import active_member_q, is_active_member
 
 from . import access
-from .models import Case, CaseAlert, CaseEvent, EventKind
+from .models import AlertRequest, Case, CaseAlert, CaseEvent, EventKind
 
 
 def case_url(case: Case) -> str:
@@ -26,12 +26,16 @@ def handlers_of(case: Case) -> list[Membership]:
     return [m for m in members if access.is_handler(m, case)]
 
 
-def alert(case: Case, recipients: list[Membership], message: str) -> list[CaseAlert]:
-    """Create in-app alerts now and send the emails after the transaction commits."""
+def alert(case: Case, recipients: list[Membership], message: str,
+          asks_for: str = AlertRequest.NOTHING) -> list[CaseAlert]:
+    """Create in-app alerts now and send the emails after the transaction commits.
+
+    ``asks_for`` names what the alert waits for, if it stops standing once that is done
+    (``rules.alert_stands``)."""
     from .tasks import send_alert_emails
 
     unique = {m.pk: m for m in recipients if is_active_member(m)}
-    alerts = [CaseAlert.objects.create(case=case, recipient=m, message=message)
+    alerts = [CaseAlert.objects.create(case=case, recipient=m, message=message, asks_for=asks_for)
               for m in unique.values()]
     if alerts:
         CaseEvent.objects.create(

@@ -12,6 +12,7 @@ from django.db.models import Count, Max, Sum
 from django.utils import timezone
 
 from safepractice.cases.models import Case, Route
+from safepractice.cases.rules import NOTIFICATION_DEADLINE
 from safepractice.schools.models import Membership
 
 from . import charts, selectors
@@ -21,6 +22,7 @@ from .terms import DateRange
 
 ACK_EDGES = (0, 1, 2, 3, 4, 5, 10)
 NOTIFY_EDGES = (0, 15, 30, 45, 60, 120, 240)
+_NOTIFY_TARGET = int(NOTIFICATION_DEADLINE.total_seconds() // 60)
 
 
 @dataclass(frozen=True)
@@ -161,7 +163,8 @@ def _case_charts(school_ids: list[int], period: DateRange, ack_target: int) -> l
     notification = charts.distribution(
         "Time to notify police and safeguarding unit (indecent images)",
         selectors.notification_times(school_ids, period.start, period.end),
-        edges=NOTIFY_EDGES, target=60, unit="minutes", target_label="60 minutes",
+        edges=NOTIFY_EDGES, target=_NOTIFY_TARGET, unit="minutes",
+        target_label=f"{_NOTIFY_TARGET} minutes",
     )
     return [per_month, acknowledgement, notification]
 

@@ -18,6 +18,7 @@ from django.db.models import CharField, Count, Min, Q
 from django.db.models.functions import Cast, TruncDate
 from django.utils import timezone
 
+from safepractice.cases import rules as case_rules
 from safepractice.cases.models import Body, Case, Notification, NotificationKind, Route
 from safepractice.cases.workingdays import is_working_day
 from safepractice.policies.models import Acknowledgement, PolicyDocument, PolicyKind, PolicyVersion
@@ -31,7 +32,6 @@ from safepractice.registers.models import (
 from safepractice.schools.models import Membership, StaffCategory
 from safepractice.schools.rules import active_member_q
 
-NOTIFICATION_DEADLINE = datetime.timedelta(minutes=60)
 EXPIRY_WINDOW = datetime.timedelta(days=14)
 # (key, label, lower bound in days, upper bound in days or None)
 AGE_BANDS = (
@@ -101,20 +101,9 @@ def open_case_filter(route: str | None = None, band: str | None = None, now=None
     return condition
 
 
-def overdue_acknowledgement_filter(today: datetime.date) -> Q:
-    """Cyberbullying reports not yet acknowledged and past the working days allowed."""
-    return Q(route=Route.CYBERBULLYING, state="reported", acknowledgement_due_on__lt=today)
-
-
-def overdue_notification_filter(now: datetime.datetime) -> Q:
-    """Indecent-images cases still waiting for both notifications an hour after being raised."""
-    return Q(route=Route.INDECENT_IMAGES, state="raised",
-             raised_at__lte=now - NOTIFICATION_DEADLINE)
-
-
 def case_figures(school_ids: Iterable[int], now=None) -> dict[int, CaseFigures]:
     """Open cases by route and age, and overdue counts, per school: one query, read from the
-    open-cases index alone."""
+    open-cases index alone. Overdue is the cases app's rule (``cases/rules.py``)."""
     now = now or timezone.now()
     today = timezone.localdate(now)
     bands = {key: Count("id", filter=age_band_filter(key, now)) for key, *_ in AGE_BANDS}
@@ -123,8 +112,8 @@ def case_figures(school_ids: Iterable[int], now=None) -> dict[int, CaseFigures]:
         .values("school_id", "route")
         .annotate(
             total=Count("id"),
-            overdue_ack=Count("id", filter=overdue_acknowledgement_filter(today)),
-            overdue_notify=Count("id", filter=overdue_notification_filter(now)),
+            overdue_ack=Count("id", filter=case_rules.acknowledgement_overdue_q(today)),
+            overdue_notify=Count("id", filter=case_rules.notifications_overdue_q(now)),
             **bands,
         )
         .order_by()
