@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from safepractice.cases.models import Case, Route
 from safepractice.cases.rules import NOTIFICATION_DEADLINE
+from safepractice.registers.rules import unfinished_starter_counts
 from safepractice.schools.models import Membership
 
 from . import charts, selectors
@@ -58,7 +59,7 @@ def attention(membership: Membership, cases: selectors.CaseFigures,
     count = _counter(named)
     today = timezone.localdate(now)
     registers = selectors.register_figures([school_id], now)[school_id]
-    starters = selectors.unfinished_starter_counts([school_id], today)[school_id]
+    starters = unfinished_starter_counts([school_id], today)[school_id]
     return [
         Figure(
             "Cyberbullying reports not acknowledged in time", count(cases.overdue_acknowledgements),

@@ -17,6 +17,7 @@ from django.utils import timezone
 from safepractice.cases import rules as case_rules
 from safepractice.cases.models import Case, Route
 from safepractice.cases.workflow import state_label
+from safepractice.registers import rules as register_rules
 from safepractice.registers.models import ContactDetailsException, PhoneOnDutyException
 from safepractice.schools.models import Membership
 
@@ -100,12 +101,12 @@ def _expiring(membership: Membership, _params: QueryDict, now: datetime.datetime
     slug = membership.school.slug
     contacts = (
         ContactDetailsException.objects.filter(
-            selectors.contact_expiring_filter(today), school=membership.school
+            register_rules.contact_exception_ending_soon_q(today), school=membership.school
         ).select_related("membership__user").order_by("ends_on")
     )
     phones = (
         PhoneOnDutyException.objects.filter(
-            selectors.phone_expiring_filter(now), school=membership.school
+            register_rules.phone_exception_ending_soon_q(now), school=membership.school
         ).select_related("membership__user").order_by("ends_at")
     )
     return [

@@ -2,7 +2,7 @@ from django import forms
 
 from .imei import InvalidIMEI, normalise_imei
 from .models import ContactDetailsException, JudgementResponse, SocialContactKind
-from .selectors import GUIDED_REVIEW_STEPS
+from .rules import GUIDED_REVIEW_STEPS
 
 DATE = forms.DateInput(attrs={"type": "date"})
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")

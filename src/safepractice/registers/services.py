@@ -22,7 +22,7 @@ from .models import (
     SocialContactDeclaration,
     StarterChecklist,
 )
-from .selectors import GUIDED_REVIEW_STEPS
+from .rules import GUIDED_REVIEW_STEPS
 
 
 class RegisterError(ValueError):
