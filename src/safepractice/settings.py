@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "safepractice.api",
     "safepractice.cases",
     "safepractice.oversight",
+    "safepractice.scheduling",
 ]
 
 MIDDLEWARE = [

@@ -10,7 +10,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from safepractice.schools.models import Membership, Role
-from safepractice.schools.rules import CASE_ACCESS_ROLES, is_ict_coordinator
+from safepractice.schools.rules import CASE_ACCESS_ROLES, active_member_q, is_ict_coordinator
 
 # Every role that opens cases (head, DSL, ICT coordinator: the records the policy guards most),
 # and SLT, who run the people pages and agree declarations and exceptions.
@@ -27,7 +27,8 @@ def requires_two_factor(user) -> bool:
         return True
     return any(
         membership.has_role(*ROLES_NEEDING_TWO_FACTOR) or is_ict_coordinator(membership)
-        for membership in Membership.objects.filter(user=user).active().select_related("school")
+        for membership in Membership.objects.filter(active_member_q(), user=user)
+        .select_related("school")
     )
 
 

@@ -23,6 +23,7 @@ from django.utils import timezone
 from safepractice.accounts.twofactor import verify_app_code
 from safepractice.audit.services import record
 from safepractice.schools.models import Membership
+from safepractice.schools.rules import is_active_member
 
 from . import rules
 from .models import DEFAULT_LIFETIME_DAYS, DEFAULT_RATE_PER_MINUTE, ApiToken, Scope
@@ -108,7 +109,7 @@ def authenticate(raw: str) -> ApiToken | None:
     now = timezone.now()
     if token.is_expired(now):
         return None
-    if not token.membership.is_active or not token.membership.user.is_active:
+    if not is_active_member(token.membership) or not token.membership.user.is_active:
         return None
     if token.last_used is None or now - token.last_used > LAST_USED_RESOLUTION:
         ApiToken.objects.filter(pk=token.pk).update(last_used=now)

@@ -7,7 +7,7 @@ from .services import tell_admins_if_broken, verify_chain, write_checkpoint
 
 @task()
 def verify_audit_chain() -> dict:
-    """Walk the chain (run nightly by the worker); tell the administrators if it is broken."""
+    """Walk the chain (queued nightly by the scheduler); tell the administrators if broken."""
     report = verify_chain()
     tell_admins_if_broken(report)
     return {"intact": report.intact, "entries": report.entries, "broken_at": report.broken_at}
@@ -17,8 +17,8 @@ def verify_audit_chain() -> dict:
 def write_audit_checkpoint() -> dict:
     """Verify the chain and seal its last entry in a signed checkpoint outside the database.
 
-    Periodic: run hourly, ``safepractice audit checkpoint`` from cron or a systemd timer
-    (docs/audit.md). The checkpoint bounds what a rewrite can hide to the entries since the
+    Periodic: the scheduler queues it hourly (scheduling/jobs.py; ``safepractice audit
+    checkpoint`` by hand). The checkpoint bounds what a rewrite can hide to the entries since the
     last one. A broken chain is not sealed; the administrators are told instead."""
     result = write_checkpoint()
     written = result.checkpoint

@@ -22,7 +22,7 @@ raised themselves. A subject of a route 3 or 4 case gets nothing through a role 
 from django.db.models import Q
 
 from safepractice.schools.models import Membership, Role
-from safepractice.schools.rules import is_ict_coordinator  # one definition of the duty
+from safepractice.schools.rules import is_active_member, is_ict_coordinator  # one definition
 
 from . import workflow
 from .models import Case, ReportTo, Route
@@ -62,7 +62,9 @@ def is_handler(membership: Membership, case: Case) -> bool:
 
 def can(membership: Membership | None, case: Case, capability: str) -> bool:
     """May this member of the case's school do ``capability`` on ``case``?"""
-    if membership is None or membership.school_id != case.school_id or not membership.is_active:
+    if membership is None or membership.school_id != case.school_id:
+        return False
+    if not is_active_member(membership):
         return False
     route = Route(case.route)
     handler = is_handler(membership, case)
@@ -103,7 +105,7 @@ def knows_of(membership: Membership | None, case: Case) -> bool:
 
 def can_raise(membership: Membership | None) -> bool:
     """Anyone in the policy's scope may raise any route."""
-    return membership is not None and membership.is_active
+    return membership is not None and is_active_member(membership)
 
 
 # The same rules as ``can`` for VIEW and SUMMARY, as SQL, so lists stay fast with thousands of
@@ -132,7 +134,7 @@ def _handler_q(membership: Membership) -> Q:
 
 def view_q(membership: Membership) -> Q:
     """Cases of the member's school they may VIEW in full."""
-    if not membership.is_active:
+    if not is_active_member(membership):
         return _NOTHING
     bullied_or_helper = Q(route=Route.CYBERBULLYING) & (
         Q(concerns=membership) | Q(raised_by=membership)
@@ -142,7 +144,7 @@ def view_q(membership: Membership) -> Q:
 
 def summary_q(membership: Membership) -> Q:
     """Cases the member may see in SUMMARY (a superset of ``view_q``)."""
-    if not membership.is_active:
+    if not is_active_member(membership):
         return _NOTHING
     informed_subject = Q(route=Route.CONDUCT, concerns=membership,
                          subject_informed_at__isnull=False)

@@ -16,7 +16,7 @@ from ninja.files import UploadedFile
 
 from safepractice.api.schemas import BODY_ERRORS, ERRORS, ErrorOut, ValidationErrorOut
 from safepractice.schools.models import Membership, School
-from safepractice.schools.tenancy import active_membership
+from safepractice.schools.rules import active_membership, is_active_member
 
 from . import access, selectors, services, vault, workflow
 from .forms import action_form
@@ -82,7 +82,7 @@ def _membership(request: HttpRequest, school_slug: str) -> Membership:
     if token_membership is not None:
         if token_membership.school.slug != school_slug:
             raise HttpError(404, "Your token is for another school.")
-        membership = token_membership if token_membership.is_active else None
+        membership = token_membership if is_active_member(token_membership) else None
     else:
         school = get_object_or_404(School, slug=school_slug)
         membership = active_membership(request.user, school)

@@ -6,38 +6,34 @@ from django.db import transaction
 from django.utils import timezone
 
 from safepractice.schools.models import Membership, Role, School
+from safepractice.schools.rules import active_member_q
 
-from . import notify, retention, vault
-from .models import Case, CaseAlert, CaseTask, EvidenceItem, Route
+from . import notify, retention, rules, vault
+from .models import AlertRequest, Case, CaseAlert, CaseTask, EvidenceItem
 
-NOTIFICATION_DEADLINE = datetime.timedelta(minutes=60)
 # An upload in progress is seconds old; anything unreferenced after an hour was interrupted.
 ORPHAN_AGE_SECONDS = 3600
-
-
-def notifications_deadline(case: Case) -> datetime.datetime:
-    return case.raised_at + NOTIFICATION_DEADLINE
 
 
 def alert_if_notifications_overdue(case_id: int, now: datetime.datetime) -> bool:
     """Route 2 still waiting for both notifications after 60 minutes: alert head and DSL once."""
     with transaction.atomic():
-        case = (Case.objects.select_for_update().select_related("school")
-                .filter(pk=case_id, route=Route.INDECENT_IMAGES).first())
-        if (case is None or case.state != "raised" or case.overdue_alert_sent_at is not None
-                or now < notifications_deadline(case)):
+        case = Case.objects.select_for_update().select_related("school").filter(pk=case_id).first()
+        if (case is None or not rules.notifications_overdue(case, now)
+                or case.overdue_alert_sent_at is not None):
             return False
-        minutes = int((now - case.raised_at).total_seconds() // 60)
+        minutes = rules.minutes_since_raised(case, now)
         recipients = list(
-            Membership.objects.active().filter(school=case.school)
+            Membership.objects.filter(active_member_q(), school=case.school)
             .with_role(Role.HEAD_TEACHER).select_related("user", "school")
         ) + list(
-            Membership.objects.active().filter(school=case.school)
+            Membership.objects.filter(active_member_q(), school=case.school)
             .with_role(Role.DSL).select_related("user", "school")
         )
         notify.alert(case, recipients,
                      f"OVERDUE: {case.reference} raised {minutes} minutes ago; the police and "
-                     "the safeguarding unit have not both been recorded as notified")
+                     "the safeguarding unit have not both been recorded as notified",
+                     AlertRequest.NOTIFICATIONS)
         Case.objects.filter(pk=case.pk).update(overdue_alert_sent_at=now)
     return True
 
@@ -45,8 +41,7 @@ def alert_if_notifications_overdue(case_id: int, now: datetime.datetime) -> bool
 def _acknowledgements_overdue(today: datetime.date) -> int:
     count = 0
     for case in Case.objects.filter(
-        route=Route.CYBERBULLYING, state="reported", overdue_alert_sent_at__isnull=True,
-        acknowledgement_due_on__lt=today,
+        rules.acknowledgement_overdue_q(today), overdue_alert_sent_at__isnull=True
     ).select_related("school", "concerns__line_manager", "cyberbullying"):
         with transaction.atomic():
             notify.alert(case, notify.handlers_of(case),
@@ -75,8 +70,7 @@ def sweep(now: datetime.datetime) -> dict[str, int]:
     today = timezone.localdate(now)
     overdue = 0
     for case_id in Case.objects.filter(
-        route=Route.INDECENT_IMAGES, state="raised", overdue_alert_sent_at__isnull=True,
-        raised_at__lte=now - NOTIFICATION_DEADLINE,
+        rules.notifications_overdue_q(now), overdue_alert_sent_at__isnull=True
     ).values_list("pk", flat=True):
         overdue += alert_if_notifications_overdue(case_id, now)
     return {
@@ -111,7 +105,7 @@ def retention_reminders(today: datetime.date) -> dict[str, int]:
         due = list(retention.due_for_review(school, today))
         if not due:
             continue
-        heads = list(Membership.objects.active().filter(school=school)
+        heads = list(Membership.objects.filter(active_member_q(), school=school)
                      .with_role(Role.HEAD_TEACHER).select_related("user", "school"))
         message = f"{len(due)} case record(s) due for retention review"
         already = CaseAlert.objects.filter(case=due[0], message=message,

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 
 from safepractice.schools.models import Membership
+from safepractice.schools.rules import active_member_q
 
 from . import access, vault
 from .models import (
@@ -82,7 +83,7 @@ def _not_future(value):
 
 
 def school_members(school) -> "forms.models.QuerySet[Membership]":
-    return Membership.objects.active().filter(school=school).select_related("user")
+    return Membership.objects.filter(active_member_q(), school=school).select_related("user")
 
 
 class MemberChoiceField(forms.ModelChoiceField):

@@ -6,7 +6,7 @@ from django.utils import timezone
 from safepractice.schools.models import Membership, Role
 from safepractice.web import home, navigation
 
-from . import retention, selectors
+from . import retention, rules, selectors
 
 
 def _detail(case) -> str:
@@ -16,17 +16,18 @@ def _detail(case) -> str:
 @home.register
 def case_steps(membership: Membership) -> list[home.NextStep]:
     steps = []
+    now = timezone.now()
     for case in selectors.awaiting_notifications(membership):
-        minutes = selectors.minutes_elapsed(case)
+        minutes = rules.notification_clock(case, now).minutes_elapsed
         steps.append(home.NextStep(
             f"{case.reference}: notify the police and the safeguarding unit", _detail(case),
             urgency=3, detail=f"Indecent images reported {minutes} minutes ago. Record both "
                               "notifications.",
         ))
-    today = timezone.localdate()
+    today = timezone.localdate(now)
     for case in selectors.awaiting_acknowledgement(membership):
         due = case.acknowledgement_due_on
-        urgency = 3 if due and due < today else 2
+        urgency = 3 if rules.acknowledgement_overdue(case, today) else 2
         steps.append(home.NextStep(
             f"{case.reference}: acknowledge a cyberbullying report", _detail(case),
             urgency=urgency, detail=f"Due by {due:%d %B %Y}." if due else "",

@@ -427,12 +427,22 @@ class CaseTask(models.Model):
         return self.title
 
 
+class AlertRequest(models.TextChoices):
+    """What an alert asks for, when it stops standing once that is done (cases/rules.py)."""
+
+    NOTHING = "", "Nothing it waits for"
+    NOTIFICATIONS = "notifications", "Notify the police and the safeguarding unit"
+
+
 class CaseAlert(models.Model):
     """An in-app alert (the same alert also goes by email)."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="alerts")
     recipient = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="case_alerts")
     message = models.CharField(max_length=300)
+    asks_for = models.CharField(
+        max_length=20, choices=AlertRequest.choices, blank=True, default=AlertRequest.NOTHING
+    )
     created_at = models.DateTimeField(default=timezone.now)
     seen_at = models.DateTimeField(null=True, blank=True)
 

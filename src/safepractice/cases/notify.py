@@ -9,9 +9,10 @@ from django.db import transaction
 from django.urls import reverse
 
 from safepractice.schools.models import Membership
+from safepractice.schools.rules import active_member_q, is_active_member
 
 from . import access
-from .models import Case, CaseAlert, CaseEvent, EventKind
+from .models import AlertRequest, Case, CaseAlert, CaseEvent, EventKind
 
 
 def case_url(case: Case) -> str:
@@ -19,18 +20,22 @@ def case_url(case: Case) -> str:
 
 
 def handlers_of(case: Case) -> list[Membership]:
-    members = Membership.objects.active().filter(school=case.school).select_related(
+    members = Membership.objects.filter(active_member_q(), school=case.school).select_related(
         "user", "school", "line_manager"
     )
     return [m for m in members if access.is_handler(m, case)]
 
 
-def alert(case: Case, recipients: list[Membership], message: str) -> list[CaseAlert]:
-    """Create in-app alerts now and send the emails after the transaction commits."""
+def alert(case: Case, recipients: list[Membership], message: str,
+          asks_for: str = AlertRequest.NOTHING) -> list[CaseAlert]:
+    """Create in-app alerts now and send the emails after the transaction commits.
+
+    ``asks_for`` names what the alert waits for, if it stops standing once that is done
+    (``rules.alert_stands``)."""
     from .tasks import send_alert_emails
 
-    unique = {m.pk: m for m in recipients if m.is_active}
-    alerts = [CaseAlert.objects.create(case=case, recipient=m, message=message)
+    unique = {m.pk: m for m in recipients if is_active_member(m)}
+    alerts = [CaseAlert.objects.create(case=case, recipient=m, message=message, asks_for=asks_for)
               for m in unique.values()]
     if alerts:
         CaseEvent.objects.create(

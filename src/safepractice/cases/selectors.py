@@ -3,11 +3,10 @@
 from typing import Any
 
 from django.db.models import Q, QuerySet
-from django.utils import timezone
 
 from safepractice.schools.models import Membership
 
-from . import access, workflow
+from . import access, rules, workflow
 from .models import Body, Case, CaseAlert, CaseEvent, CaseTask, EventKind, NotificationKind, Route
 
 
@@ -52,9 +51,7 @@ def _visible_with_details(membership: Membership) -> QuerySet[Case]:
 
 
 def awaiting_notifications(membership: Membership) -> list[Case]:
-    waiting = _visible_with_details(membership).filter(
-        route=Route.INDECENT_IMAGES, state="raised"
-    )
+    waiting = _visible_with_details(membership).filter(rules.awaiting_notifications_q())
     return [c for c in waiting if access.is_handler(membership, c)]
 
 
@@ -70,9 +67,11 @@ def open_tasks(membership: Membership) -> QuerySet[CaseTask]:
 
 
 def unseen_alerts(membership: Membership) -> QuerySet[CaseAlert]:
-    return CaseAlert.objects.filter(recipient=membership, seen_at__isnull=True).select_related(
-        "case"
-    )
+    """Alerts not yet seen that still ask for something: an URGENT alert to notify the police
+    and the safeguarding unit leaves once the case is notified, handed over or closed."""
+    return CaseAlert.objects.filter(
+        rules.standing_alert_q(), recipient=membership, seen_at__isnull=True
+    ).select_related("case")
 
 
 def chronology(case: Case, include_views: bool = True) -> QuerySet[CaseEvent]:
@@ -87,10 +86,6 @@ def notification_status(case: Case) -> dict[str, Any]:
         "police": notified.get(Body.POLICE),
         "safeguarding": notified.get(Body.SAFEGUARDING_UNIT),
     }
-
-
-def minutes_elapsed(case: Case) -> int:
-    return int((timezone.now() - case.raised_at).total_seconds() // 60)
 
 
 def case_record(case: Case) -> dict[str, Any]:

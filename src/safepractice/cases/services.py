@@ -6,7 +6,6 @@ refused), checks need-to-know, locks the case row, checks the version the actor 
 chronology line. Every view, download and export is written to the audit log.
 """
 
-import datetime
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,8 +16,9 @@ from django.utils import timezone
 from safepractice.audit.services import record
 from safepractice.schools.models import Membership, School
 
-from . import access, notify, retention, vault, workflow
+from . import access, notify, retention, rules, vault, workflow
 from .models import (
+    AlertRequest,
     Body,
     Case,
     CaseAlert,
@@ -150,13 +150,15 @@ def raise_case(
 
 
 def _alert_on_raising(case: Case) -> None:
+    asks_for = AlertRequest.NOTHING
     if case.route == Route.INDECENT_IMAGES:
         message = (f"URGENT {case.reference}: indecent images reported. Notify the police and "
                    "the safeguarding unit now, and record both")
+        asks_for = AlertRequest.NOTIFICATIONS
     else:
         message = f"New {case.route_label.lower()}: {case.reference}"
     recipients = [m for m in notify.handlers_of(case) if m.pk != case.raised_by_id]
-    notify.alert(case, recipients, message)
+    notify.alert(case, recipients, message, asks_for)
 
 
 def _schedule_overdue_check(case: Case) -> None:
@@ -164,11 +166,9 @@ def _schedule_overdue_check(case: Case) -> None:
 
     backend = check_notifications_overdue.get_backend()
     if backend.supports_defer:
-        from .deadlines import notifications_deadline
-
-        check_notifications_overdue.using(run_after=notifications_deadline(case)).enqueue(
-            case.pk
-        )
+        check_notifications_overdue.using(
+            run_after=rules.notifications_due_at(case)
+        ).enqueue(case.pk)
 
 
 # --- actions ------------------------------------------------------------------------------
@@ -511,6 +511,3 @@ def export_case(case: Case, actor: Membership) -> dict[str, Any]:
         record("case-export", actor=actor.user, school=case.school, target=case)
     return data
 
-
-def minutes_since_raised(case: Case, now: datetime.datetime | None = None) -> int:
-    return int(((now or timezone.now()) - case.raised_at).total_seconds() // 60)

@@ -2,8 +2,8 @@
 
 ``check_notifications_overdue`` is enqueued when an indecent-images report is raised, to run
 60 minutes later on a backend that can defer (the database and Redis queues). The
-``sweep_deadlines`` task catches every deadline whatever the backend: run it every few
-minutes (``safepractice cases sweep`` from cron or a systemd timer).
+``sweep_deadlines`` task catches every deadline whatever the backend: the scheduler queues it
+every five minutes (scheduling/jobs.py; ``safepractice cases sweep`` by hand).
 
 Alerts go on the ``urgent`` queue, whose worker runs nothing else, so they never wait behind
 a review (see safepractice/queues.py).

@@ -15,7 +15,7 @@ from safepractice.schools.models import Role
 from safepractice.schools.tenancy import get_for_school, school_view
 from safepractice.web.csv_export import csv_response, wants_csv
 
-from . import access, retention, selectors, services, vault, workflow
+from . import access, retention, rules, selectors, services, vault, workflow
 from .forms import RAISE_FORMS, action_form
 from .models import Case, EvidenceItem, Route
 
@@ -127,7 +127,8 @@ def _detail_context(request: HttpRequest, case: Case, bound: dict | None = None)
         "events": selectors.chronology(case),
         "notification_status": (selectors.notification_status(case)
                                 if case.route == Route.INDECENT_IMAGES else None),
-        "minutes_elapsed": selectors.minutes_elapsed(case),
+        # Route 2's hour while it awaits the notifications, from the one rule (rules.py).
+        "notification_clock": rules.notification_clock(case, timezone.now()),
         "police_block": police_block,
     }
 

@@ -15,6 +15,7 @@ from django.db.models.signals import post_delete, post_save
 from safepractice.engine import Checker, SchoolContext
 from safepractice.engine.context import RosterPerson
 from safepractice.schools.models import Membership, Pupil, School
+from safepractice.schools.rules import active_member_q
 
 from .models import ContextVersion
 
@@ -36,7 +37,7 @@ def school_context(school: School) -> SchoolContext:
     )
     staff = tuple(
         _staff_person(m.user.full_name)
-        for m in Membership.objects.active().filter(school=school).select_related("user")
+        for m in Membership.objects.filter(active_member_q(), school=school).select_related("user")
         .order_by("pk")
         if m.user.full_name.strip()
     )

@@ -8,9 +8,11 @@ from . import (
     oversight,
     policies,
     review,
+    scheduler,
     schools,
     server,
     tokens,
 )
 
-MODULES = [server, engine, review, schools, accounts, policies, cases, audit, tokens, oversight]
+MODULES = [server, scheduler, engine, review, schools, accounts, policies, cases, audit, tokens,
+           oversight]

@@ -27,8 +27,9 @@ def register(app: typer.Typer) -> None:
         )
         if report.checkpoints == 0 and report.entries:
             typer.echo(
-                "No signed checkpoint yet: run `safepractice audit checkpoint` (hourly from a "
-                "timer; see docs/audit.md). Until then a removed tail, or a rewrite by someone "
+                "No signed checkpoint yet: run `safepractice audit checkpoint` (the scheduler "
+                "beside the workers does hourly; see docs/audit.md). Until then a removed tail, "
+                "or a rewrite by someone "
                 "holding the audit key, would go unseen.",
                 err=True,
             )
@@ -37,7 +38,7 @@ def register(app: typer.Typer) -> None:
     def checkpoint() -> None:
         """Verify the log, then seal its last entry in the signed checkpoint file.
 
-        Run hourly from cron or a systemd timer; it adds nothing when no entry is new."""
+        The scheduler queues it hourly; it adds nothing when no entry is new."""
         from safepractice.cli import setup_django
 
         setup_django()

@@ -9,7 +9,7 @@ def register(app: typer.Typer) -> None:
     def sweep() -> None:
         """Send due alerts and reminders (route 2's 60 minutes, acknowledgements, tasks).
 
-        Run every few minutes from cron or a systemd timer; it is safe to run often."""
+        The scheduler queues it every five minutes; it is safe to run often."""
         from safepractice.cli import setup_django
 
         setup_django()

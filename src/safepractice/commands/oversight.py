@@ -12,8 +12,8 @@ def register(app: typer.Typer) -> None:
             help="Pretend today is this date (YYYY-MM-DD), e.g. to catch up a missed term.")
         ] = None,
     ) -> None:
-        """Make the governors' termly report of every school whose term has ended (run daily
-        from a systemd timer or cron; a report is made once per term)."""
+        """Make the governors' termly report of every school whose term has ended (the
+        scheduler queues it daily; a report is made once per term)."""
         from safepractice.cli import setup_django
 
         setup_django()

@@ -14,7 +14,7 @@ def register(app: typer.Typer) -> None:
         now: Annotated[bool, typer.Option(
             "--now", help="Send in this process instead of queueing for the worker.")] = False,
     ) -> None:
-        """Queue today's reminder emails (run daily from a systemd timer or cron)."""
+        """Queue today's reminder emails (the scheduler queues them each school day)."""
         from safepractice.cli import setup_django
 
         setup_django()

@@ -18,16 +18,17 @@ def served_url(host: str, port: int) -> str:
 
 
 def _supervised_workers():
-    """The workers of every queue, recovered after the last run and supervised from now on."""
+    """The workers of every queue and the scheduler of the periodic jobs, recovered after the
+    last run and supervised from now on."""
     from django.conf import settings
 
     from .supervisor import Supervisor
-    from .workers import recover_after_death, recover_on_start, worker_specs
+    from .workers import recover_after_death, recover_on_start, scheduler_spec, worker_specs
 
     backend = settings.TASKS_BACKEND
     recover_on_start(backend)
     supervisor = Supervisor(
-        worker_specs(backend),
+        [*worker_specs(backend), scheduler_spec()],
         on_death=lambda spec, worker_id: recover_after_death(backend, spec, worker_id),
     )
     supervisor.start()
@@ -50,7 +51,9 @@ def register(app: typer.Typer) -> None:
         host: str = typer.Option("127.0.0.1", help="Address to listen on."),
         port: int = typer.Option(8000, help="Port to listen on."),
         dev: bool = typer.Option(False, "--dev", help="Development mode: DEBUG on."),
-        worker: bool = typer.Option(True, help="Also run the background-task workers."),
+        worker: bool = typer.Option(
+            True, help="Also run the background-task workers and the periodic jobs' scheduler."
+        ),
     ) -> None:
         """Migrate, load the demo school on first run, and serve safepractice."""
         if dev:
@@ -86,12 +89,15 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def workers() -> None:
-        """Run the background-task workers (one a queue) without the web server, restarting
-        any that dies. For a machine that runs only workers, or under systemd."""
+        """Run the background-task workers (one a queue) and the periodic jobs' scheduler
+        without the web server, restarting any that dies. For a machine that runs only
+        workers, or under systemd."""
         from safepractice.cli import setup_django
 
         setup_django()
         from django.conf import settings
+
+        from .workers import SCHEDULER
 
         if settings.TASKS_BACKEND == "immediate":
             typer.echo("SAFEPRACTICE_TASKS=immediate runs tasks in the web server: no workers.")
@@ -105,7 +111,8 @@ def register(app: typer.Typer) -> None:
 
         for signum in (signal.SIGINT, signal.SIGTERM):
             signal.signal(signum, stop)
-        typer.echo(f"Workers running for the queues: {', '.join(supervisor.running())}.")
+        queues = [name for name in supervisor.running() if name != SCHEDULER]
+        typer.echo(f"Workers running for the queues: {', '.join(queues)}; and the scheduler.")
         stopped.wait()
         supervisor.stop()
 

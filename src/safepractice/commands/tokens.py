@@ -13,11 +13,12 @@ def register(app: typer.Typer) -> None:
 
     def _memberships(email: str, school: str) -> list:
         from safepractice.schools.models import Membership
+        from safepractice.schools.rules import active_member_q
 
         return [
             m for m in Membership.objects.select_related("school", "user")
-            .filter(user__email__iexact=email.strip())
-            if m.is_active and (not school or m.school.slug == school)
+            .filter(active_member_q(), user__email__iexact=email.strip())
+            if not school or m.school.slug == school
         ]
 
     @token_app.command("create")

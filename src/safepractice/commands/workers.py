@@ -1,4 +1,5 @@
-"""The background-task workers: one process a queue (safepractice/queues.py)."""
+"""The background-task workers, one process a queue (safepractice/queues.py), and the
+scheduler that queues the periodic jobs (safepractice/scheduling/)."""
 
 import sys
 import uuid
@@ -50,6 +51,16 @@ def worker_specs(backend: str, python: Sequence[str] = (sys.executable,)) -> lis
         )
         for queue in queues.NAMES
     ]
+
+
+# Not a queue: the label of the scheduler's process among the supervised ones.
+SCHEDULER = "scheduler"
+
+
+def scheduler_spec(python: Sequence[str] = (sys.executable,)) -> WorkerSpec:
+    """The scheduler's process, on every backend (with the immediate one it runs the jobs
+    itself)."""
+    return WorkerSpec(SCHEDULER, (*python, "-m", "safepractice.cli", "scheduler"))
 
 
 class WorkerStopped(Exception):
@@ -106,8 +117,8 @@ def recover_after_death(backend: str, spec: WorkerSpec, worker_id: str) -> None:
     a review still running when that worker died is one it left. RQ deals with its own jobs
     (and stops them at their timeout); the daily sweep's time bound catches their reviews.
     """
-    if backend != "database":
-        return
+    if backend != "database" or spec.queue not in queues.NAMES:
+        return  # the scheduler claims no task: it only queues them
     from safepractice.reviews.services import recover_interrupted_reviews
 
     if spec.queue == queues.DEFAULT:

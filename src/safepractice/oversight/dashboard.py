@@ -12,6 +12,8 @@ from django.db.models import Count, Max, Sum
 from django.utils import timezone
 
 from safepractice.cases.models import Case, Route
+from safepractice.cases.rules import NOTIFICATION_DEADLINE
+from safepractice.registers.rules import unfinished_starter_counts
 from safepractice.schools.models import Membership
 
 from . import charts, selectors
@@ -21,6 +23,7 @@ from .terms import DateRange
 
 ACK_EDGES = (0, 1, 2, 3, 4, 5, 10)
 NOTIFY_EDGES = (0, 15, 30, 45, 60, 120, 240)
+_NOTIFY_TARGET = int(NOTIFICATION_DEADLINE.total_seconds() // 60)
 
 
 @dataclass(frozen=True)
@@ -56,7 +59,7 @@ def attention(membership: Membership, cases: selectors.CaseFigures,
     count = _counter(named)
     today = timezone.localdate(now)
     registers = selectors.register_figures([school_id], now)[school_id]
-    starters = selectors.unfinished_starter_counts([school_id], today)[school_id]
+    starters = unfinished_starter_counts([school_id], today)[school_id]
     return [
         Figure(
             "Cyberbullying reports not acknowledged in time", count(cases.overdue_acknowledgements),
@@ -161,7 +164,8 @@ def _case_charts(school_ids: list[int], period: DateRange, ack_target: int) -> l
     notification = charts.distribution(
         "Time to notify police and safeguarding unit (indecent images)",
         selectors.notification_times(school_ids, period.start, period.end),
-        edges=NOTIFY_EDGES, target=60, unit="minutes", target_label="60 minutes",
+        edges=NOTIFY_EDGES, target=_NOTIFY_TARGET, unit="minutes",
+        target_label=f"{_NOTIFY_TARGET} minutes",
     )
     return [per_month, acknowledgement, notification]
 

@@ -1,8 +1,9 @@
 """The lists behind the dashboard's numbers: which cases, which exceptions.
 
-Each list reuses the very filter its number was counted with (``selectors``), so a count and
-its list cannot disagree. Cases are listed by reference, route, state and dates only: what
-happened stays inside the case, behind the cases app's own need-to-know rules.
+Each list reuses the very filter its number was counted with (``selectors``, and for overdue
+cases the cases app's ``cases/rules.py``), so a count and its list cannot disagree. Cases are
+listed by reference, route, state and dates only: what happened stays inside the case, behind
+the cases app's own need-to-know rules.
 """
 
 import datetime
@@ -13,8 +14,10 @@ from django.db.models import Q, QuerySet
 from django.http import QueryDict
 from django.utils import timezone
 
+from safepractice.cases import rules as case_rules
 from safepractice.cases.models import Case, Route
 from safepractice.cases.workflow import state_label
+from safepractice.registers import rules as register_rules
 from safepractice.registers.models import ContactDetailsException, PhoneOnDutyException
 from safepractice.schools.models import Membership
 
@@ -81,7 +84,7 @@ def _overdue_ack_row(case: Case, membership: Membership, now: datetime.datetime)
 
 def _overdue_notify_row(case: Case, membership: Membership, now: datetime.datetime) -> Row:
     row = _case_row(case, membership, now)
-    minutes = int((now - case.raised_at).total_seconds() // 60)
+    minutes = case_rules.minutes_since_raised(case, now)
     return Row([*row.cells[:4], f"{minutes}"], row.url)
 
 
@@ -98,12 +101,12 @@ def _expiring(membership: Membership, _params: QueryDict, now: datetime.datetime
     slug = membership.school.slug
     contacts = (
         ContactDetailsException.objects.filter(
-            selectors.contact_expiring_filter(today), school=membership.school
+            register_rules.contact_exception_ending_soon_q(today), school=membership.school
         ).select_related("membership__user").order_by("ends_on")
     )
     phones = (
         PhoneOnDutyException.objects.filter(
-            selectors.phone_expiring_filter(now), school=membership.school
+            register_rules.phone_exception_ending_soon_q(now), school=membership.school
         ).select_related("membership__user").order_by("ends_at")
     )
     return [
@@ -132,14 +135,14 @@ LISTS: dict[str, OversightList] = {
             ["Reference", "Route", "State", "Raised", "Acknowledgement due",
              "Working days overdue"],
             lambda m, params, now: _cases(
-                selectors.overdue_acknowledgement_filter(timezone.localdate(now)), m),
+                case_rules.acknowledgement_overdue_q(timezone.localdate(now)), m),
             _overdue_ack_row,
             "Reports still waiting for acknowledgement after the working days the school allows.",
         ),
         OversightList(
             "overdue-notifications", "Indecent-images cases with a notification missing",
             ["Reference", "Route", "State", "Raised", "Minutes since raised"],
-            lambda m, params, now: _cases(selectors.overdue_notification_filter(now), m),
+            lambda m, params, now: _cases(case_rules.notifications_overdue_q(now), m),
             _overdue_notify_row,
             "The police and the safeguarding unit must both be told at once; these cases "
             "passed the hour without both notifications recorded.",

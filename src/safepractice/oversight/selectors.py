@@ -18,20 +18,20 @@ from django.db.models import CharField, Count, Min, Q
 from django.db.models.functions import Cast, TruncDate
 from django.utils import timezone
 
+from safepractice.cases import rules as case_rules
 from safepractice.cases.models import Body, Case, Notification, NotificationKind, Route
 from safepractice.cases.workingdays import is_working_day
 from safepractice.policies.models import Acknowledgement, PolicyDocument, PolicyKind, PolicyVersion
 from safepractice.policies.selectors import ReviewState, review_state
+from safepractice.registers import rules as register_rules
 from safepractice.registers.models import (
     ContactDetailsException,
-    Decision,
     PhoneOnDutyException,
     SocialContactDeclaration,
 )
 from safepractice.schools.models import Membership, StaffCategory
+from safepractice.schools.rules import active_member_q
 
-NOTIFICATION_DEADLINE = datetime.timedelta(minutes=60)
-EXPIRY_WINDOW = datetime.timedelta(days=14)
 # (key, label, lower bound in days, upper bound in days or None)
 AGE_BANDS = (
     ("week", "Under a week", 0, 7),
@@ -100,20 +100,9 @@ def open_case_filter(route: str | None = None, band: str | None = None, now=None
     return condition
 
 
-def overdue_acknowledgement_filter(today: datetime.date) -> Q:
-    """Cyberbullying reports not yet acknowledged and past the working days allowed."""
-    return Q(route=Route.CYBERBULLYING, state="reported", acknowledgement_due_on__lt=today)
-
-
-def overdue_notification_filter(now: datetime.datetime) -> Q:
-    """Indecent-images cases still waiting for both notifications an hour after being raised."""
-    return Q(route=Route.INDECENT_IMAGES, state="raised",
-             raised_at__lte=now - NOTIFICATION_DEADLINE)
-
-
 def case_figures(school_ids: Iterable[int], now=None) -> dict[int, CaseFigures]:
     """Open cases by route and age, and overdue counts, per school: one query, read from the
-    open-cases index alone."""
+    open-cases index alone. Overdue is the cases app's rule (``cases/rules.py``)."""
     now = now or timezone.now()
     today = timezone.localdate(now)
     bands = {key: Count("id", filter=age_band_filter(key, now)) for key, *_ in AGE_BANDS}
@@ -122,8 +111,8 @@ def case_figures(school_ids: Iterable[int], now=None) -> dict[int, CaseFigures]:
         .values("school_id", "route")
         .annotate(
             total=Count("id"),
-            overdue_ack=Count("id", filter=overdue_acknowledgement_filter(today)),
-            overdue_notify=Count("id", filter=overdue_notification_filter(now)),
+            overdue_ack=Count("id", filter=case_rules.acknowledgement_overdue_q(today)),
+            overdue_notify=Count("id", filter=case_rules.notifications_overdue_q(now)),
             **bands,
         )
         .order_by()
@@ -353,37 +342,9 @@ def declaration_awaiting_filter() -> Q:
     return Q(acknowledged_at__isnull=True, withdrawn_at__isnull=True)
 
 
-def contact_awaiting_filter(today: datetime.date) -> Q:
-    return Q(ended_at__isnull=True, ends_on__gte=today) & (
-        Q(senior_agreed_at__isnull=True) | Q(parent_agreed_on__isnull=True)
-    )
-
-
-def contact_active_filter(today: datetime.date) -> Q:
-    return Q(
-        senior_agreed_at__isnull=False, parent_agreed_on__isnull=False, ended_at__isnull=True,
-        starts_on__lte=today, ends_on__gte=today,
-    )
-
-
-def phone_awaiting_filter(now: datetime.datetime) -> Q:
-    return Q(decision=Decision.PENDING, ends_at__gt=now)
-
-
-def phone_active_filter(now: datetime.datetime) -> Q:
-    return Q(decision=Decision.AGREED, starts_at__lte=now, ends_at__gt=now)
-
-
-def contact_expiring_filter(today: datetime.date) -> Q:
-    return contact_active_filter(today) & Q(ends_on__lte=today + EXPIRY_WINDOW)
-
-
-def phone_expiring_filter(now: datetime.datetime) -> Q:
-    return phone_active_filter(now) & Q(ends_at__lte=now + EXPIRY_WINDOW)
-
-
 def register_figures(school_ids: Iterable[int], now=None) -> dict[int, RegisterFigures]:
-    """Declarations and exceptions awaiting SLT, expiring soon and in force: three queries."""
+    """Declarations and exceptions awaiting SLT, expiring soon and in force: three queries,
+    with the registers app's rules (``registers/rules.py``)."""
     now = now or timezone.now()
     today = timezone.localdate(now)
     ids = _ids(school_ids)
@@ -404,9 +365,11 @@ def register_figures(school_ids: Iterable[int], now=None) -> dict[int, RegisterF
         ContactDetailsException.objects.filter(school_id__in=ids, ended_at__isnull=True)
         .values("school_id")
         .annotate(
-            awaiting=Count("id", filter=contact_awaiting_filter(today)),
-            active=Count("id", filter=contact_active_filter(today)),
-            expiring=Count("id", filter=contact_expiring_filter(today)),
+            awaiting=Count(
+                "id", filter=register_rules.contact_exception_awaiting_agreement_q(today)
+            ),
+            active=Count("id", filter=register_rules.contact_exception_active_q(today)),
+            expiring=Count("id", filter=register_rules.contact_exception_ending_soon_q(today)),
         )
         .order_by()
     )
@@ -419,9 +382,9 @@ def register_figures(school_ids: Iterable[int], now=None) -> dict[int, RegisterF
         PhoneOnDutyException.objects.filter(school_id__in=ids, ends_at__gt=now)
         .values("school_id")
         .annotate(
-            awaiting=Count("id", filter=phone_awaiting_filter(now)),
-            active=Count("id", filter=phone_active_filter(now)),
-            expiring=Count("id", filter=phone_expiring_filter(now)),
+            awaiting=Count("id", filter=register_rules.phone_exception_awaiting_decision_q(now)),
+            active=Count("id", filter=register_rules.phone_exception_active_q(now)),
+            expiring=Count("id", filter=register_rules.phone_exception_ending_soon_q(now)),
         )
         .order_by()
     )
@@ -480,9 +443,7 @@ def current_social_media_versions(school_ids: Sequence[int]) -> dict[int, Policy
 
 
 def active_members(school_ids: Sequence[int], today: datetime.date):
-    return Membership.objects.filter(school_id__in=school_ids).filter(
-        Q(left_on__isnull=True) | Q(left_on__gt=today)
-    )
+    return Membership.objects.filter(active_member_q(today), school_id__in=school_ids)
 
 
 def policy_figures(school_ids: Iterable[int], today=None) -> dict[int, PolicyFigures]:
@@ -562,67 +523,3 @@ def completion_over_time(
         upto = bisect.bisect_left(days, following)
         points.append((start, 100 * (running[upto - 1] if upto else 0) / staff))
     return points
-
-
-# New starters -------------------------------------------------------------------------------
-
-def unfinished_starter_counts(school_ids: Iterable[int], today=None) -> dict[int, int]:
-    """New starters whose checklist is not finished, per school, in two queries.
-
-    The steps are the registers app's (``registers.selectors.starter_progress``) computed for
-    a whole school at once; a test holds the two to the same answer.
-    """
-    from django.db.models import Exists, OuterRef
-
-    from safepractice.registers.models import Device
-    from safepractice.registers.selectors import GUIDED_REVIEW_STEPS, NEW_STARTER_DAYS
-    from safepractice.reviews.models import ReviewCompletion
-
-    today = today or timezone.localdate()
-    ids = _ids(school_ids)
-    required: dict[int, set[int]] = defaultdict(set)
-    seen_documents: set[int] = set()
-    versions = PolicyVersion.objects.filter(
-        document__school_id__in=ids, document__requires_acknowledgement=True
-    ).order_by("document_id", "-number").values_list("id", "document_id", "document__school_id")
-    for version_id, document_id, school_id in versions:
-        if document_id not in seen_documents:
-            seen_documents.add(document_id)
-            required[school_id].add(version_id)
-    all_required = [v for ids_ in required.values() for v in ids_]
-    starters = (
-        active_members(ids, today)
-        .filter(started_on__gte=today - datetime.timedelta(days=NEW_STARTER_DAYS),
-                started_on__lte=today)
-        .annotate(
-            acknowledged=Count(
-                "policy_acknowledgements",
-                filter=Q(policy_acknowledgements__version_id__in=all_required),
-                distinct=True,
-            ),
-            has_device=Exists(
-                Device.objects.filter(membership=OuterRef("pk"), retired_at__isnull=True)
-            ),
-            has_declaration=Exists(
-                SocialContactDeclaration.objects.filter(membership=OuterRef("pk"))
-            ),
-            has_review=Exists(ReviewCompletion.objects.filter(membership=OuterRef("pk"))),
-        )
-        .values_list(
-            "school_id", "acknowledged", "has_device", "has_declaration", "has_review",
-            "starter_checklist__guided_review_done", "starter_checklist__nothing_to_declare_at",
-        )
-        .order_by()
-    )
-    guided_steps = {key for key, _ in GUIDED_REVIEW_STEPS}
-    counts = dict.fromkeys(school_ids, 0)
-    for (school_id, acknowledged, device, declared, reviewed, guided,
-         nothing_to_declare) in starters:
-        complete = (
-            acknowledged >= len(required.get(school_id, ()))
-            and (reviewed or set(guided or ()) >= guided_steps)
-            and device
-            and (declared or nothing_to_declare is not None)
-        )
-        counts[school_id] += not complete
-    return counts

@@ -12,8 +12,9 @@ from .services import generate_report, report_due
 
 @task()
 def generate_due_termly_reports(today: str | None = None) -> list[int]:
-    """Run daily (systemd timer or cron: ``safepractice oversight-reports``). A school whose
-    term has ended and has no scheduled report for it gets one; returns the report ids."""
+    """Run daily (queued by the scheduler: scheduling/jobs.py; by hand ``safepractice
+    oversight-reports``). A school whose term has ended and has no scheduled report for it gets
+    one; returns the report ids."""
     day = datetime.date.fromisoformat(today) if today else timezone.localdate()
     made = []
     for school in School.objects.all():

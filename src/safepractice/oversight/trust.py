@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from safepractice.cases.models import Route
+from safepractice.registers.rules import unfinished_starter_counts
 from safepractice.schools.models import School
 
 from . import selectors
@@ -71,7 +72,7 @@ def school_values(
     cases = selectors.case_figures(ids, now)
     registers = selectors.register_figures(ids, now)
     policies = selectors.policy_figures(ids, today)
-    starters = selectors.unfinished_starter_counts(ids, today)
+    starters = unfinished_starter_counts(ids, today)
     values: dict[int, dict[str, int]] = {}
     for school_id in ids:
         c, r, p = cases[school_id], registers[school_id], policies[school_id]

@@ -7,6 +7,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from safepractice.schools.models import Membership, School, StaffCategory
+from safepractice.schools.rules import active_member_q
 
 from .models import Acknowledgement, PolicyDocument, PolicyKind, PolicyVersion
 
@@ -75,10 +76,7 @@ def policies_needing_review(
 
 def in_scope(school: School, today: datetime.date | None = None) -> QuerySet[Membership]:
     """Everyone the policy applies to: every active membership, every staff category."""
-    today = today or timezone.localdate()
-    return Membership.objects.filter(school=school).filter(
-        Q(left_on__isnull=True) | Q(left_on__gt=today)
-    )
+    return Membership.objects.filter(active_member_q(today), school=school)
 
 
 def has_acknowledged(membership: Membership, version: PolicyVersion | None) -> bool:

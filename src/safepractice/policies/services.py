@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from safepractice.audit.services import record
 from safepractice.schools.models import Membership, School
+from safepractice.schools.rules import is_active_member
 
 from .importing import ImportedPolicy, content_hash, normalise, read_policy_file
 from .models import Acknowledgement, PolicyDocument, PolicyKind, PolicyVersion
@@ -148,7 +149,7 @@ def acknowledge(membership: Membership, version: PolicyVersion) -> Acknowledgeme
     policy's scope at its school.
     """
     document = version.document
-    if membership.school_id != document.school_id or not membership.is_active:
+    if membership.school_id != document.school_id or not is_active_member(membership):
         raise PolicyError("Only current members of this school acknowledge its policies.")
     current = current_version(document)
     if current is None or current.pk != version.pk:

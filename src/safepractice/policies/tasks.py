@@ -45,7 +45,7 @@ def send_policy_reminders(school_id: int) -> int:
 
 @task()
 def send_all_reminders() -> int:
-    """Queue each school's reminder tasks. Run daily (systemd timer or cron)."""
+    """Queue each school's reminder tasks (scheduled each school day: scheduling/jobs.py)."""
     from safepractice.registers.tasks import send_register_reminders
 
     count = 0

@@ -2,7 +2,7 @@ from django import forms
 
 from .imei import InvalidIMEI, normalise_imei
 from .models import ContactDetailsException, JudgementResponse, SocialContactKind
-from .selectors import GUIDED_REVIEW_STEPS
+from .rules import GUIDED_REVIEW_STEPS
 
 # The longest free text, in characters: a declaration's or an exception's explanation (about
 # a page), and the parts of a professional-judgement notice and the head's response (two).

@@ -5,11 +5,11 @@ from django.urls import reverse
 from safepractice.schools.models import Membership, Role
 from safepractice.web import home, navigation
 
+from .rules import is_new_starter
 from .selectors import (
     contact_exceptions_awaiting_agreement,
     declarations_awaiting_acknowledgement,
     declarations_due_reconfirmation,
-    is_new_starter,
     notices_awaiting_response,
     phone_exceptions_pending,
     starter_progress,

@@ -86,14 +86,8 @@ class ContactDetailsException(models.Model):
     def __str__(self) -> str:
         return f"{self.details_given} given to {self.given_to}"
 
-    def is_active(self, today=None) -> bool:
-        today = today or timezone.localdate()
-        return (
-            self.senior_agreed_at is not None
-            and self.parent_agreed_on is not None
-            and self.ended_at is None
-            and self.starts_on <= today <= self.ends_on
-        )
+    # Whether it is active is a rule: registers/rules.py (contact_exception_active and its
+    # filter), so there is one definition of it.
 
 
 class Decision(models.TextChoices):
@@ -126,9 +120,7 @@ class PhoneOnDutyException(models.Model):
     def __str__(self) -> str:
         return f"Phone on duty {self.starts_at:%d %b %Y %H:%M}–{self.ends_at:%d %b %Y %H:%M}"
 
-    def is_active(self, now=None) -> bool:
-        now = now or timezone.now()
-        return self.decision == Decision.AGREED and self.starts_at <= now < self.ends_at
+    # Whether it is active is a rule: registers/rules.py (phone_exception_active).
 
 
 class Device(models.Model):

@@ -9,10 +9,11 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from safepractice.schools.models import Membership, School
+from safepractice.schools.rules import active_member_q
 
+from . import rules
 from .models import (
     ContactDetailsException,
-    Decision,
     Device,
     PhoneOnDutyException,
     ProfessionalJudgementNotice,
@@ -20,17 +21,6 @@ from .models import (
     SocialContactDeclaration,
     StarterChecklist,
 )
-
-NEW_STARTER_DAYS = 90
-ENDING_SOON_DAYS = 14
-GUIDED_REVIEW_STEPS = [
-    ("privacy", "My accounts' privacy settings are set so pupils and parents cannot see my "
-                "personal posts, photos or friends."),
-    ("job-fields", "My profiles do not name the school or my job title in workplace fields."),
-    ("pupils", "No current pupils (and no past pupils under 18) are among my friends or "
-               "followers."),
-    ("photos", "No photos of pupils, or of me that would embarrass the school, are visible."),
-]
 
 
 def school_year_start(today: datetime.date | None = None) -> datetime.date:
@@ -72,33 +62,14 @@ def declarations_due_reconfirmation(
 
 def contact_exceptions_awaiting_agreement(school: School) -> QuerySet[ContactDetailsException]:
     return ContactDetailsException.objects.filter(
-        school=school, ended_at__isnull=True, ends_on__gte=timezone.localdate()
-    ).filter(Q(senior_agreed_at__isnull=True) | Q(parent_agreed_on__isnull=True))
-
-
-def active_contact_exceptions(
-    school: School, today: datetime.date | None = None
-) -> QuerySet[ContactDetailsException]:
-    today = today or timezone.localdate()
-    return ContactDetailsException.objects.filter(
-        school=school, ended_at__isnull=True, senior_agreed_at__isnull=False,
-        parent_agreed_on__isnull=False, starts_on__lte=today, ends_on__gte=today,
+        rules.contact_exception_awaiting_agreement_q(), school=school
     )
 
 
 def phone_exceptions_pending(school: School) -> QuerySet[PhoneOnDutyException]:
     return PhoneOnDutyException.objects.filter(
-        school=school, decision=Decision.PENDING, ends_at__gt=timezone.now()
+        rules.phone_exception_awaiting_decision_q(), school=school
     ).select_related("membership__user")
-
-
-def active_phone_exceptions(
-    school: School, now: datetime.datetime | None = None
-) -> QuerySet[PhoneOnDutyException]:
-    now = now or timezone.now()
-    return PhoneOnDutyException.objects.filter(
-        school=school, decision=Decision.AGREED, starts_at__lte=now, ends_at__gt=now
-    )
 
 
 def notices_awaiting_response(school: School) -> QuerySet[ProfessionalJudgementNotice]:
@@ -125,25 +96,6 @@ def history(item) -> QuerySet[RegisterEvent]:
     return RegisterEvent.objects.filter(
         school=item.school, record_type=item._meta.model_name, record_id=item.pk
     ).select_related("actor__user")
-
-
-def register_counts(school: School, today: datetime.date | None = None) -> dict[str, int]:
-    """Aggregates for the head and the oversight dashboards (no personal data)."""
-    return {
-        "declarations_awaiting_acknowledgement":
-            declarations_awaiting_acknowledgement(school).count(),
-        "declarations_due_reconfirmation": declarations_due_reconfirmation(school, today).count(),
-        "declarations_current": SocialContactDeclaration.objects.filter(
-            school=school, withdrawn_at__isnull=True).count(),
-        "contact_exceptions_awaiting_agreement":
-            contact_exceptions_awaiting_agreement(school).count(),
-        "contact_exceptions_active": active_contact_exceptions(school, today).count(),
-        "phone_exceptions_pending": phone_exceptions_pending(school).count(),
-        "phone_exceptions_active": active_phone_exceptions(school).count(),
-        "devices_recorded": Device.objects.filter(
-            school=school, retired_at__isnull=True).count(),
-        "notices_awaiting_response": notices_awaiting_response(school).count(),
-    }
 
 
 # New-starter checklist -----------------------------------------------------------------------
@@ -187,7 +139,7 @@ def starter_progress(membership: Membership) -> StarterProgress:
     review_dates = completed_review_dates(membership)
     guided = set(checklist.guided_review_done) if checklist else set()
     reviewed = (bool(review_dates) if review_dates is not None else False) or guided >= {
-        key for key, _ in GUIDED_REVIEW_STEPS}
+        key for key, _ in rules.GUIDED_REVIEW_STEPS}
     declared = (
         SocialContactDeclaration.objects.filter(membership=membership).exists()
         or bool(checklist and checklist.nothing_to_declare_at)
@@ -205,19 +157,11 @@ def starter_progress(membership: Membership) -> StarterProgress:
 
 
 def new_starters(school: School, today: datetime.date | None = None) -> QuerySet[Membership]:
-    today = today or timezone.localdate()
     return (
-        Membership.objects.filter(school=school, started_on__gte=today - datetime.timedelta(
-            days=NEW_STARTER_DAYS), started_on__lte=today)
-        .filter(Q(left_on__isnull=True) | Q(left_on__gt=today))
+        Membership.objects.filter(rules.new_starter_q(today), active_member_q(today), school=school)
         .select_related("user", "school")
         .order_by("started_on")
     )
-
-
-def is_new_starter(membership: Membership, today: datetime.date | None = None) -> bool:
-    today = today or timezone.localdate()
-    return today - datetime.timedelta(days=NEW_STARTER_DAYS) <= membership.started_on <= today
 
 
 def unfinished_starters(school: School, today=None) -> list[StarterProgress]:

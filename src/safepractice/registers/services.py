@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from safepractice.audit.services import record
 from safepractice.schools.models import Membership, Role
+from safepractice.schools.rules import is_active_member
 
 from .imei import normalise_imei
 from .models import (
@@ -21,7 +22,7 @@ from .models import (
     SocialContactDeclaration,
     StarterChecklist,
 )
-from .selectors import GUIDED_REVIEW_STEPS
+from .rules import GUIDED_REVIEW_STEPS
 
 
 class RegisterError(ValueError):
@@ -38,7 +39,7 @@ def _log(item: models.Model, actor: Membership | None, action: str, note: str = 
 
 
 def _require_same_school(item: models.Model, person: Membership) -> None:
-    if person.school_id != item.school_id or not person.is_active:
+    if person.school_id != item.school_id or not is_active_member(person):
         raise RegisterError("Only current members of this school can do that.")
 
 

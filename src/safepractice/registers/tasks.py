@@ -1,6 +1,5 @@
 """Scheduled reminders about declarations, exceptions and notices (see docs/duties.md)."""
 
-import datetime
 
 from django.urls import reverse
 from django.utils import timezone
@@ -11,8 +10,8 @@ from safepractice.schools.models import Role, School
 from safepractice.schools.selectors import members_with_role
 
 from .models import ContactDetailsException
+from .rules import ENDING_SOON
 from .selectors import (
-    ENDING_SOON_DAYS,
     contact_exceptions_awaiting_agreement,
     declarations_awaiting_acknowledgement,
     declarations_due_reconfirmation,
@@ -56,7 +55,8 @@ def send_register_reminders(school_id: int) -> int:
                           "Please reconfirm your declaration for this school year",
                           f"Your declaration about {declaration.contact_with} needs "
                           f"reconfirming.\n{mine_url}\n")
-    soon = timezone.localdate() + datetime.timedelta(days=ENDING_SOON_DAYS)
+    # Agreed or not: the owner hears that their exception is running out (rules.ENDING_SOON).
+    soon = timezone.localdate() + ENDING_SOON
     for exception in ContactDetailsException.objects.filter(
             school=school, ended_at__isnull=True, ends_on__gte=timezone.localdate(),
             ends_on__lte=soon).select_related("membership__user"):

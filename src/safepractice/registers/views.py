@@ -15,7 +15,7 @@ from safepractice.schools.models import Role
 from safepractice.schools.tenancy import get_for_school, school_view
 from safepractice.web.csv_export import csv_response, wants_csv
 
-from . import forms, services
+from . import forms, rules, services
 from .imei import InvalidIMEI
 from .models import (
     ContactDetailsException,
@@ -112,7 +112,8 @@ def mine(request: HttpRequest) -> HttpResponse:
                     SocialContactDeclaration.objects.filter(membership=me)]
     return render(request, "registers/mine.html", {
         "declarations": declarations,
-        "contact_exceptions": ContactDetailsException.objects.filter(membership=me),
+        "contact_exceptions": [(e, rules.contact_exception_active(e)) for e in
+                               ContactDetailsException.objects.filter(membership=me)],
         "phone_exceptions": PhoneOnDutyException.objects.filter(membership=me),
         "devices": current_devices(me),
         "notices": ProfessionalJudgementNotice.objects.filter(membership=me),
@@ -297,7 +298,7 @@ def contact(request: HttpRequest, pk: int) -> HttpResponse:
          f"{_fmt(item.senior_agreed_at)}" if item.senior_agreed_by else "Not yet"),
         ("Parent or carer agreed", f"{item.parent_name}, {_fmt(item.parent_agreed_on)} "
          f"({item.get_parent_agreed_how_display()})" if item.parent_agreed_on else "Not yet"),
-        ("Status", "Active" if item.is_active() else "Not active"),
+        ("Status", "Active" if rules.contact_exception_active(item) else "Not active"),
     ])
     if item.ended_at is None:
         if (item.senior_agreed_at is None and _is_senior(request)
@@ -337,7 +338,7 @@ def phone(request: HttpRequest, pk: int) -> HttpResponse:
         agree = request.POST.get("action") == "agree"
         return _run(request, lambda: services.decide_phone_exception(item, me, agree=agree), here)
     now = timezone.now()
-    state = ("Active now" if item.is_active(now) else
+    state = ("Active now" if rules.phone_exception_active(item, now) else
              "Ended" if item.ends_at <= now else item.get_decision_display())
     page = RecordPage("Phone switched on while on duty", [
         ("Member of staff", item.membership.user.full_name),

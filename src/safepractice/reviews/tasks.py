@@ -1,8 +1,20 @@
 from django_tasks import task
 
-from .services import run_review
+from safepractice.web import uploads
+
+from .services import purge_expired_reviews, recover_interrupted_reviews, run_review
 
 
 @task()
 def run_review_task(review_id: int) -> None:
     run_review(review_id)
+
+
+@task()
+def purge_reviews() -> dict[str, int]:
+    """Daily (scheduling/jobs.py): reviews past their retention period, reviews a crash left
+    unfinished, and files left in the upload folders."""
+    deleted = purge_expired_reviews()  # also review uploads over a day old
+    # Only the time bounds here: workers and web requests may be running.
+    interrupted = recover_interrupted_reviews(running_is_interrupted=False)
+    return {"deleted": deleted, "interrupted": interrupted, "swept": uploads.sweep()}

@@ -78,9 +78,8 @@ class Role(models.TextChoices):
 
 
 class MembershipQuerySet(models.QuerySet):
-    def active(self) -> "MembershipQuerySet":
-        return self.filter(left_on__isnull=True)
-
+    # Whether a membership is active is a rule: schools/rules.py (is_active_member,
+    # active_member_q), not a method here, so there is one definition of it.
     def with_role(self, role: str) -> "MembershipQuerySet":
         return self.filter(roles__contains=f"|{role}|")
 
@@ -128,10 +127,6 @@ class Membership(models.Model):
 
     def has_role(self, *roles: str) -> bool:
         return bool(self.role_set.intersection(roles))
-
-    @property
-    def is_active(self) -> bool:
-        return self.left_on is None or self.left_on > timezone.localdate()
 
     @property
     def is_senior(self) -> bool:

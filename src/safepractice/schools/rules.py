@@ -9,6 +9,10 @@
   named in the import's notices. An import never changes an existing account that is not a
   member of the importing school, or that is also a member of another school (names and
   emails are global): such a row is an error and the file imports nothing.
+- **An active member** (``is_active_member`` / ``active_member_q``): a membership with no
+  leaving date, or one still ahead. Someone whose leaving date is next month is a member until
+  then: they handle cases, get alerts and count for the policy. Every "current staff" read
+  uses this pair; a test holds the two equal on every kind of date.
 - **Granting or revoking** one of those roles is its own audited step
   (``services.grant_duty_role`` / ``revoke_duty_role``): the head teacher role only by a
   system administrator or an administrator of the school's trust; any other role by them,
@@ -18,14 +22,46 @@
   manager and handles every escalation route; without one, nobody would.
 """
 
+import datetime
+
+from django.db.models import Q
+from django.utils import timezone
+
 from safepractice.accounts.models import User
 
 from .models import Membership, Role, School
-from .tenancy import active_membership
 
 CASE_ACCESS_ROLES = frozenset({Role.HEAD_TEACHER, Role.DSL, Role.ICT_COORDINATOR})
 # The roles granted and revoked only through the audited step (People › Duty roles).
 GOVERNED_ROLES = CASE_ACCESS_ROLES | {Role.SLT}
+
+
+def is_active_member(membership: Membership, on: datetime.date | None = None) -> bool:
+    """Is ``membership`` active on ``on`` (today by default)? The leaving date is their first
+    day gone, so on that day they are no longer a member."""
+    on = on or timezone.localdate()
+    return membership.left_on is None or membership.left_on > on
+
+
+def active_member_q(on: datetime.date | None = None, prefix: str = "") -> Q:
+    """``is_active_member`` as a filter on memberships; ``prefix`` (e.g. ``"membership__"``)
+    applies it through a relation."""
+    on = on or timezone.localdate()
+    return Q(**{f"{prefix}left_on__isnull": True}) | Q(**{f"{prefix}left_on__gt": on})
+
+
+def active_membership(user, school: School) -> Membership | None:
+    """The visitor's membership of ``school`` if it is active today, else None."""
+    if not user.is_authenticated:
+        return None
+    membership = (
+        Membership.objects.select_related("school", "user")
+        .filter(user=user, school=school)
+        .first()
+    )
+    if membership is None or not is_active_member(membership):
+        return None
+    return membership
 
 
 def is_ict_coordinator(membership: Membership) -> bool:
@@ -76,7 +112,7 @@ def why_not_change_role(user: User | None, membership: Membership, role: str) ->
     """None if ``user`` may grant or revoke ``role`` for ``membership``; else the reason."""
     if role not in Role.values:
         return f"{role!r} is not a duty role."
-    if not membership.is_active:
+    if not is_active_member(membership):
         return f"{membership.user} is no longer a member of {membership.school}."
     if administers(user, membership.school):
         return None

@@ -3,13 +3,12 @@
 from django.db.models import Count, Q, QuerySet
 
 from .models import Membership, Pupil, PupilStatus, Role, School
-from .rules import GOVERNED_ROLES
+from .rules import GOVERNED_ROLES, active_member_q
 
 
 def staff_of(school: School) -> QuerySet[Membership]:
     return (
-        Membership.objects.filter(school=school)
-        .active()
+        Membership.objects.filter(active_member_q(), school=school)
         .select_related("user", "line_manager__user")
         .order_by("user__full_name")
     )

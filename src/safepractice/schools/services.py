@@ -11,7 +11,6 @@ from . import rules
 from .models import Membership, Pupil, Role, School
 from .roster import ParsedRoster, RosterError, parse_roster
 from .signals import roster_changed
-from .tenancy import active_membership
 
 
 @dataclass(frozen=True)
@@ -39,7 +38,7 @@ def import_roster(school: School, data: bytes, kind: str, actor=None) -> ImportR
     if kind == "pupils":
         created, updated = _import_pupils(school, parsed)
     else:
-        importer = active_membership(actor, school) if actor is not None else None
+        importer = rules.active_membership(actor, school) if actor is not None else None
         created, updated, notices, invited = _import_staff(
             school, parsed, rules.roles_an_import_may_not_set(importer), actor
         )

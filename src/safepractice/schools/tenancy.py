@@ -15,22 +15,10 @@ from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 
-from .models import Membership, School
+from .models import School
+from .rules import active_membership
 
 ModelT = TypeVar("ModelT", bound=models.Model)
-
-
-def active_membership(user, school: School) -> Membership | None:
-    if not user.is_authenticated:
-        return None
-    membership = (
-        Membership.objects.select_related("school", "user")
-        .filter(user=user, school=school)
-        .first()
-    )
-    if membership is None or not membership.is_active:
-        return None
-    return membership
 
 
 def school_view(

@@ -3,6 +3,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from safepractice.schools.models import Membership
+from safepractice.schools.rules import active_member_q
 from safepractice.schools.tenancy import school_view
 
 from .home import next_steps
@@ -12,8 +13,8 @@ from .home import next_steps
 def home(request: HttpRequest) -> HttpResponse:
     """Send people to their school; someone in several schools chooses."""
     memberships = [
-        m for m in Membership.objects.filter(user=request.user).select_related("school")
-        if m.is_active
+        m for m in Membership.objects.filter(active_member_q(), user=request.user)
+        .select_related("school")
     ]
     if len(memberships) == 1:
         return redirect("web:school_home", school_slug=memberships[0].school.slug)

@@ -9,8 +9,8 @@ from django.core import mail
 from django.utils import timezone
 
 from safepractice import queues
-from safepractice.cases import services, tasks
-from safepractice.cases.models import CaseAlert, Route
+from safepractice.cases import notify, services, tasks
+from safepractice.cases.models import Case, CaseAlert, Route
 from safepractice.cases.workingdays import add_working_days, is_working_day
 from safepractice.testing.auth import sign_in_verified as sign_in
 from safepractice.testing.cases import make_case, make_staff_room
@@ -158,3 +158,82 @@ def test_a_task_owner_is_reminded_on_the_due_date_once_a_day(django_capture_on_c
         assert tasks.sweep_deadlines.enqueue().return_value["task_reminders"] == 0
     assert [m.to[0] for m in mail.outbox] == [room.ict.user.email]
     assert "due today" in mail.outbox[0].subject
+
+
+def test_a_head_leaving_next_month_gets_the_urgent_indecent_images_alert(
+    django_capture_on_commit_callbacks
+):
+    room = make_staff_room()
+    room.head.left_on = timezone.localdate() + datetime.timedelta(days=31)
+    room.head.save(update_fields=["left_on"])
+    with django_capture_on_commit_callbacks(execute=True):
+        case = make_case(room, Route.INDECENT_IMAGES, raised_by=room.teacher)
+    urgent = CaseAlert.objects.filter(case=case, message__startswith="URGENT")
+    assert room.head in {a.recipient for a in urgent}
+
+
+def test_the_case_page_says_the_head_and_dsl_were_alerted_only_once_the_alert_was_sent(
+    client, django_capture_on_commit_callbacks
+):
+    room = make_staff_room()
+    start = datetime.datetime(2026, 11, 24, 9, 0, tzinfo=LONDON)
+    case = _raise_indecent_images(room, start, django_capture_on_commit_callbacks)
+    sign_in(client, room.dsl.user)
+    # Past the hour, but the sweep that sends the overdue alert has not run yet.
+    with time_machine.travel(start + datetime.timedelta(minutes=61), tick=False):
+        html = client.get(f"/s/{room.school.slug}/cases/{case.pk}/").content.decode()
+    assert "Overdue" in html
+    assert "have been alerted" not in html
+
+
+def test_the_case_page_shows_overdue_exactly_when_oversight_counts_the_case(
+    client, django_capture_on_commit_callbacks
+):
+    from safepractice.oversight.selectors import case_figures
+
+    room = make_staff_room()
+    start = datetime.datetime(2026, 11, 24, 9, 0, 0, 700_000, tzinfo=LONDON)
+    case = _raise_indecent_images(room, start, django_capture_on_commit_callbacks)
+    sign_in(client, room.dsl.user)
+    for seconds in (59 * 60 + 59.9, 60 * 60, 60 * 60 + 0.1, 61 * 60):
+        with time_machine.travel(start + datetime.timedelta(seconds=seconds), tick=False):
+            html = client.get(f"/s/{room.school.slug}/cases/{case.pk}/").content.decode()
+            counted = case_figures([room.school.pk])[room.school.pk].overdue_notifications
+        assert ("Overdue" in html) == (counted == 1), seconds
+
+
+def test_an_urgent_alert_leaves_the_heads_home_page_once_both_bodies_are_notified(
+    django_capture_on_commit_callbacks
+):
+    room = make_staff_room()
+    with django_capture_on_commit_callbacks(execute=True):
+        case = make_case(room, Route.INDECENT_IMAGES, raised_by=room.teacher)
+    for body in ("police", "safeguarding-unit"):
+        case = services.perform(case, "record-notification", room.dsl, {
+            "body": body, "at": timezone.now(), "contact": "Desk", "reference": "R1"},
+            case.version)
+    assert not any("URGENT" in s.detail for s in next_steps(room.head))
+
+
+def test_an_overdue_alert_leaves_the_heads_home_page_once_the_case_is_closed(
+    django_capture_on_commit_callbacks
+):
+    room = make_staff_room()
+    start = datetime.datetime(2026, 11, 24, 9, 0, tzinfo=LONDON)
+    case = _raise_indecent_images(room, start, django_capture_on_commit_callbacks)
+    with time_machine.travel(start + datetime.timedelta(minutes=61), tick=False), \
+            django_capture_on_commit_callbacks(execute=True):
+        tasks.sweep_deadlines.enqueue()
+    CaseAlert.objects.filter(case=case, message__startswith="URGENT").update(
+        seen_at=timezone.now())
+    assert any("OVERDUE" in s.detail for s in next_steps(room.head))
+    Case.objects.filter(pk=case.pk).update(state="closed")
+    assert not any("OVERDUE" in s.detail for s in next_steps(room.head))
+
+
+def test_other_alerts_stay_on_the_home_page_whatever_the_cases_state():
+    room = make_staff_room()
+    case = make_case(room, Route.INDECENT_IMAGES, raised_by=room.teacher)
+    notify.alert(case, [room.head], f"{case.reference}: a task for you, due 1 December 2026")
+    Case.objects.filter(pk=case.pk).update(state="closed")
+    assert any("a task for you" in s.detail for s in next_steps(room.head))

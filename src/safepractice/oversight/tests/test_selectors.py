@@ -6,6 +6,7 @@ from django.utils import timezone
 from safepractice.cases.models import Route
 from safepractice.oversight import selectors
 from safepractice.registers.models import Decision
+from safepractice.registers.rules import unfinished_starter_counts
 from safepractice.registers.selectors import unfinished_starters
 from safepractice.schools.models import StaffCategory
 from safepractice.testing.factories import make_member, make_school
@@ -191,7 +192,7 @@ def test_unfinished_starters_agree_with_the_registers_checklist(django_assert_nu
     StarterChecklist.objects.create(membership=finished, nothing_to_declare_at=timezone.now())
     expected = len(unfinished_starters(school))
     with django_assert_num_queries(2):
-        counted = selectors.unfinished_starter_counts([school.id])[school.id]
+        counted = unfinished_starter_counts([school.id])[school.id]
     assert counted == expected == 1
 
 

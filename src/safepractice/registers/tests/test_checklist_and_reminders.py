@@ -8,11 +8,8 @@ from django.urls import reverse
 from safepractice.policies.services import acknowledge
 from safepractice.policies.tasks import send_policy_reminders
 from safepractice.policies.tests.helpers import make_policy, signed_in
-from safepractice.registers.selectors import (
-    GUIDED_REVIEW_STEPS,
-    starter_progress,
-    unfinished_starters,
-)
+from safepractice.registers.rules import GUIDED_REVIEW_STEPS
+from safepractice.registers.selectors import starter_progress, unfinished_starters
 from safepractice.registers.services import (
     confirm_nothing_to_declare,
     declare_social_contact,

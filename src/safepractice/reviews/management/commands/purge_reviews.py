@@ -1,18 +1,15 @@
 from django.core.management.base import BaseCommand
 
-from safepractice.reviews.services import purge_expired_reviews, recover_interrupted_reviews
-from safepractice.web import uploads
+from safepractice.reviews.tasks import purge_reviews
 
 
 class Command(BaseCommand):
     help = ("Delete social media reviews past their retention period, fail reviews a crash "
-            "left unfinished, and sweep uploads left in the upload folders (run daily).")
+            "left unfinished, and sweep uploads left in the upload folders (the scheduler runs "
+            "it daily).")
 
     def handle(self, *args, **options) -> None:
-        count = purge_expired_reviews()  # also review uploads over a day old
-        self.stdout.write(f"Deleted {count} expired review(s).")
-        # Only the time bounds here: workers and web requests may be running.
-        interrupted = recover_interrupted_reviews(running_is_interrupted=False)
-        self.stdout.write(f"Failed {interrupted} interrupted review(s).")
-        swept = uploads.sweep()
-        self.stdout.write(f"Removed {swept} file(s) left in the upload folder.")
+        result = purge_reviews.call()
+        self.stdout.write(f"Deleted {result['deleted']} expired review(s).")
+        self.stdout.write(f"Failed {result['interrupted']} interrupted review(s).")
+        self.stdout.write(f"Removed {result['swept']} file(s) left in the upload folder.")
