@@ -307,8 +307,10 @@ REVIEW_RETENTION_DAYS = int(os.environ.get("REVIEW_RETENTION_DAYS", "90"))
 REVIEW_MAX_UPLOAD_BYTES = int(os.environ.get("REVIEW_MAX_UPLOAD_BYTES", str(4 * 1024**3)))
 REVIEW_UPLOAD_DIR = INSTANCE_DIR / "review-uploads"
 # One review job's limits (reviews/joblimits.py): CPU time, and memory beyond what the worker
-# already uses. 100,000 items take ~25 s and 60 MB here, so these stop only hostile archives.
-REVIEW_JOB_CPU_SECONDS = int(os.environ.get("SAFEPRACTICE_REVIEW_JOB_SECONDS", "1800"))
+# already uses. Without the judgement model 100,000 items took ~25 s and 60 MB; the model reads
+# what its first stage passes at about 50 items a second, so a big archive of varied text can
+# need most of an hour of CPU (docs/benchmarks.md): these stop only hostile archives.
+REVIEW_JOB_CPU_SECONDS = int(os.environ.get("SAFEPRACTICE_REVIEW_JOB_SECONDS", "7200"))
 REVIEW_JOB_MEMORY_BYTES = int(os.environ.get("SAFEPRACTICE_REVIEW_JOB_MEMORY_MB", "1024")) * 1024**2
 
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")

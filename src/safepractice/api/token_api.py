@@ -5,6 +5,7 @@ from datetime import datetime
 from django.http import HttpRequest, HttpResponse
 from ninja import Router, Schema
 
+from .schemas import ERRORS
 from .tokens import revoke_token
 
 router = Router(tags=["token"])
@@ -20,7 +21,7 @@ class TokenOut(Schema):
     last_used: datetime | None
 
 
-@router.get("", response=TokenOut)
+@router.get("", response={200: TokenOut, **ERRORS})
 def current_token(request: HttpRequest):
     """The token this call was made with: its scopes, expiry and when it was last used."""
     token = request.auth
@@ -35,7 +36,7 @@ def current_token(request: HttpRequest):
     )
 
 
-@router.delete("", response={204: None})
+@router.delete("", response={204: None, **ERRORS})
 def revoke_current_token(request: HttpRequest) -> HttpResponse:
     """Revoke the token this call was made with, at once (audited)."""
     revoke_token(request.auth, actor=request.auth.membership.user)

@@ -22,9 +22,11 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from safepractice.api.main import api
+from safepractice.api.models import Scope
 from safepractice.api.tokens import create_token
 from safepractice.cases.models import Route
 from safepractice.cases.services import Upload
+from safepractice.testing.auth import current_code, give_authenticator
 from safepractice.testing.cases import make_case, make_staff_room, png_bytes
 from safepractice.wsgi import application
 
@@ -54,7 +56,9 @@ def caller() -> Caller:
     """The head of a school with one cyberbullying case holding one file."""
     room = make_staff_room()
     case = make_case(room, Route.CYBERBULLYING, uploads=[Upload("a.png", png_bytes())])
-    raw = create_token(room.head, "schemathesis", rate_per_minute=100_000)[1]
+    device = give_authenticator(room.head.user)  # case access needs two factors
+    raw = create_token(room.head, "schemathesis", rate_per_minute=100_000,
+                       scopes={Scope.CHECK, Scope.CASES}, code=current_code(device))[1]
     return Caller(
         room.school.slug, case.pk, case.evidence.get().pk, {"Authorization": f"Bearer {raw}"}
     )

@@ -41,6 +41,7 @@ MAX_TOKENS = 128  # one window, the context words included
 WINDOW_OVERLAP = 32  # tokens two neighbouring windows of a long text share
 REBUILD = "python -m safepractice.engine.language.train_judgement"
 MODEL_FILE = "judgement.int8.onnx"
+_CACHE_LIMIT = 20_000  # items whose answers are kept
 CARD_FILE = "judgement.json"
 TOKENIZER_FILE = "judgement.tokenizer.json"
 
@@ -137,6 +138,7 @@ class JudgementModel:
         self._cls = self._tokenizer.token_to_id("[CLS]")
         self._sep = self._tokenizer.token_to_id("[SEP]")
         self._lock = threading.Lock()
+        self._cache: dict[tuple[str, str | None, str], Judgement] = {}
 
     def _windows(
         self, kind: str, to: str | None, text: str
@@ -165,11 +167,15 @@ class JudgementModel:
         self, items: list[tuple[str, str | None, str]], batch_size: int = 32
     ) -> list[Judgement]:
         """Judge ``(kind, to, text)`` items; windows of similar length are batched together."""
-        # The same item twice (a long text of repeated lines, a batch of reposts) is read once.
-        unique = list(dict.fromkeys(items))
+        # The same item twice (a long text of repeated lines, an archive's reposts and
+        # templated notifications) is read once; the last answers are kept, bounded.
+        cache = self._cache
+        known = {item: cache[item] for item in items if item in cache}
+        unique = [item for item in dict.fromkeys(items) if item not in known]
         if len(unique) < len(items):
-            judged = dict(zip(unique, self.judge(unique, batch_size), strict=True))
-            return [judged[item] for item in items]
+            if unique:
+                known.update(zip(unique, self.judge(unique, batch_size), strict=True))
+            return [known[item] for item in items]
         np = self._np
         windows: list[tuple[int, list[int], tuple[int, int]]] = []
         for index, (kind, to, text) in enumerate(items):
@@ -195,7 +201,11 @@ class JudgementModel:
             judgement = _judgement(values, span)
             kept = best[index]
             best[index] = judgement if kept is None else _merge(kept, judgement)
-        return [j for j in best if j is not None]
+        answers = [j for j in best if j is not None]
+        if len(cache) > _CACHE_LIMIT:
+            cache.clear()
+        cache.update(zip(items, answers, strict=True))
+        return answers
 
 
 def _judgement(values: list[float], span: tuple[int, int]) -> Judgement:
