@@ -252,16 +252,18 @@ def distribution(
 
 
 def line(
-    title: str, points: Sequence[tuple[str, float]], *, maximum: float = 100, suffix: str = "%"
+    title: str, points: Sequence[tuple[str, float]], *, maximum: float = 100, suffix: str = "%",
+    empty_summary: str = "no data yet.",
 ) -> Chart:
-    """A line with a marker and its value printed at every point."""
+    """A line with a marker and its value printed at every point (``empty_summary`` says why
+    there are none)."""
     chart_id = f"chart{next(_ids)}"
     columns = ["", f"Value ({suffix.strip() or 'number'})"]
     rows = [[label, f"{_fmt(value)}{suffix}"] for label, value in points]
     summary = (
         f"{title}: from {_fmt(points[0][1])}{suffix} ({points[0][0]}) to "
         f"{_fmt(points[-1][1])}{suffix} ({points[-1][0]})."
-        if points else f"{title}: no data yet."
+        if points else f"{title}: {empty_summary}"
     )
     parts = _open(chart_id, title, summary)
     top, plot_height = MARGIN_TOP, HEIGHT - MARGIN_TOP - MARGIN_BOTTOM

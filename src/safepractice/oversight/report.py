@@ -14,7 +14,8 @@ from django.utils import timezone
 from safepractice.schools.models import School
 
 from . import selectors
-from .suppression import derived, shown
+from .dashboard import completion_rows
+from .suppression import AGGREGATES_ONLY as COUNTS
 from .terms import Term
 
 
@@ -56,13 +57,7 @@ class GovernorsReport:
 def _median(values: list[float], unit: str) -> str:
     if not values:
         return "–"
-    return derived(f"{statistics.median(values):.1f} {unit}", len(values))
-
-
-def _percent(row: selectors.CompletionRow) -> str:
-    if row.percent is None:
-        return "–"
-    return derived(f"{row.percent}%", row.in_scope)
+    return COUNTS.derived(f"{statistics.median(values):.1f} {unit}", len(values))
 
 
 def build(school: School, term: Term, period: tuple[datetime.date, datetime.date],
@@ -79,10 +74,8 @@ def build(school: School, term: Term, period: tuple[datetime.date, datetime.date
         for document, state in selectors.policy_reviews(school.id, end)
     ]
     policy = selectors.policy_figures(ids, end)[school.id]
-    report.completion = [
-        (row.label, shown(row.in_scope).text, shown(row.acknowledged).text, _percent(row))
-        for row in [*policy.completion, policy.total] if row.in_scope
-    ]
+    completion = completion_rows(COUNTS, policy)
+    report.completion = [*completion["rows"], completion["total"]] if completion["rows"] else []
     summaries = selectors.route_summaries(ids, start, end)
     before = (
         {s.route: s.raised for s in selectors.route_summaries(ids, *previous)}
@@ -90,10 +83,10 @@ def build(school: School, term: Term, period: tuple[datetime.date, datetime.date
     )
     report.routes = [
         RouteLine(
-            s.label, shown(s.raised).text,
-            shown(before[s.route]).text if previous else "–",
-            shown(s.closed).text,
-            derived(f"{s.median_days_to_close:.1f} days", s.closed)
+            s.label, COUNTS.count(s.raised),
+            COUNTS.count(before[s.route]) if previous else "–",
+            COUNTS.count(s.closed),
+            COUNTS.derived(f"{s.median_days_to_close:.1f} days", s.closed)
             if s.median_days_to_close is not None else "–",
         )
         for s in summaries
@@ -101,19 +94,20 @@ def build(school: School, term: Term, period: tuple[datetime.date, datetime.date
     acknowledgements = selectors.acknowledgement_times(ids, start, end)
     notifications = selectors.notification_times(ids, start, end)
     report.median_acknowledgement = _median(acknowledgements, "working days")
-    report.acknowledgements_measured = shown(len(acknowledgements)).text
+    report.acknowledgements_measured = COUNTS.count(len(acknowledgements))
     report.median_notification = _median(notifications, "minutes")
-    report.notifications_measured = shown(len(notifications)).text
+    report.notifications_measured = COUNTS.count(len(notifications))
     registers = selectors.register_figures(ids, now)[school.id]
     report.in_force = [
-        ("Social contact declarations (acknowledged)", shown(registers.declarations_in_force).text),
-        ("Contact-detail exceptions in force", shown(registers.contact_in_force).text),
-        ("Phone-on-duty exceptions in force", shown(registers.phone_in_force).text),
-        ("Declarations and exceptions awaiting SLT", shown(registers.awaiting_slt).text),
+        ("Social contact declarations (acknowledged)",
+         COUNTS.count(registers.declarations_in_force)),
+        ("Contact-detail exceptions in force", COUNTS.count(registers.contact_in_force)),
+        ("Phone-on-duty exceptions in force", COUNTS.count(registers.phone_in_force)),
+        ("Declarations and exceptions awaiting SLT", COUNTS.count(registers.awaiting_slt)),
     ]
     cases = selectors.case_figures(ids, now)[school.id]
     report.open_now = [
-        (selectors.ROUTE_SHORT[selectors.Route(route)], shown(total).text)
+        (selectors.ROUTE_SHORT[selectors.Route(route)], COUNTS.count(total))
         for route, total in sorted(cases.open_by_route.items())
     ]
     report.has_data = bool(

@@ -17,6 +17,7 @@ from . import dashboard, services, trust
 from .links import sees_named_lists
 from .lists import LISTS, PAGE_SIZE, all_rows
 from .models import TermlyReport
+from .suppression import counts_for
 from .terms import TermCalendarError, last_ended, parse_calendar, parse_date_range
 
 OVERSEERS = (Role.HEAD_TEACHER, Role.GOVERNING_BOARD)
@@ -34,6 +35,7 @@ def school_dashboard(request: HttpRequest) -> HttpResponse:
     except ValueError as problem:
         error, period = str(problem), default
     named = sees_named_lists(membership)
+    counts = counts_for(membership)
     cases = dashboard.selectors.case_figures([membership.school_id], now)[membership.school_id]
     context = {
         "period": period,
@@ -41,9 +43,11 @@ def school_dashboard(request: HttpRequest) -> HttpResponse:
         "named": named,
         "attention": dashboard.attention(membership, cases, now),
         "open_cases": dashboard.open_cases_table(membership, cases),
-        "completion": dashboard.completion_rows(membership, today),
+        "completion": dashboard.completion_rows(
+            counts, dashboard.selectors.policy_figures([membership.school_id], today)[
+                membership.school_id]),
         "reviews": dashboard.selectors.policy_reviews(membership.school_id, today),
-        "completion_chart": dashboard.completion_chart(membership.school_id, today),
+        "completion_chart": dashboard.completion_chart(membership.school_id, today, counts),
         # Month-by-month case charts show small numbers exactly: the head's view only.
         "case_charts": dashboard.case_charts(
             [membership.school_id], period, membership.school.acknowledgement_working_days

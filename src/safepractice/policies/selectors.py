@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from safepractice.oversight.suppression import Counts
 from safepractice.schools.models import Membership, School, StaffCategory
 
 from .models import Acknowledgement, PolicyDocument, PolicyKind, PolicyVersion
@@ -154,3 +155,38 @@ def acknowledgement_completion(document: PolicyDocument) -> list[CompletionRow]:
     rows.append(CompletionRow("all", "Everyone", sum(r.in_scope for r in rows),
                               sum(r.acknowledged for r in rows)))
     return rows
+
+
+@dataclass(frozen=True)
+class CompletionCells:
+    """A completion row as one viewer is shown it (``oversight.suppression.Counts``)."""
+
+    label: str
+    in_scope: str
+    acknowledged: str
+    outstanding: str
+    percent: str
+
+
+def _rate(row: CompletionRow, counts: Counts) -> str:
+    return counts.derived(f"{row.percent}%", row.in_scope)
+
+
+def completion_cells(rows: list[CompletionRow], counts: Counts) -> list[CompletionCells]:
+    """The rows of ``acknowledgement_completion`` through the viewer's counts rule. The last
+    row (everyone) is a total of the rows above it, so a suppressed one cannot be found by
+    subtraction; a rate over fewer than five people is withheld."""
+    *categories, everyone = rows
+    shown = [
+        CompletionCells(row.label, counts.count(row.in_scope), counts.count(row.acknowledged),
+                        counts.count(row.outstanding), _rate(row, counts))
+        for row in categories
+    ]
+    shown.append(CompletionCells(
+        everyone.label,
+        counts.total(row.in_scope for row in categories),
+        counts.total(row.acknowledged for row in categories),
+        counts.total(row.outstanding for row in categories),
+        _rate(everyone, counts),
+    ))
+    return shown
