@@ -18,7 +18,7 @@ from .links import sees_named_lists
 from .lists import LISTS, PAGE_SIZE, all_rows
 from .models import TermlyReport
 from .suppression import counts_for
-from .terms import TermCalendarError, last_ended, parse_calendar, parse_date_range
+from .terms import TermCalendarError, parse_calendar, parse_date_range
 
 OVERSEERS = (Role.HEAD_TEACHER, Role.GOVERNING_BOARD)
 
@@ -88,20 +88,24 @@ def list_view(request: HttpRequest, list_name: str) -> HttpResponse:
 @school_view(roles=OVERSEERS)
 def reports(request: HttpRequest) -> HttpResponse:
     school = request.school
-    calendar = services.calendar_for(school)
+    today = timezone.localdate()
+    ended = services.ended_terms(school, today)
+    error = ""
     if request.method == "POST":
-        term = last_ended(calendar, timezone.localdate())
-        if term is None:
-            messages.error(request, "No term has ended yet, so there is no term to report on.")
-        else:
+        term = services.ended_term(school, request.POST.get("term", ""), today)
+        if term is not None:
             services.generate_report(school, term, actor=request.user)
             messages.success(request, f"The report for the {term.name} is ready.")
-        return redirect("oversight:reports", school_slug=school.slug)
+            return redirect("oversight:reports", school_slug=school.slug)
+        error = ("Choose a term from the list: a report is made for a term that has ended."
+                 if ended else "No term has ended yet, so there is no term to report on.")
     return render(request, "oversight/reports.html", {
         "reports": TermlyReport.objects.filter(school=school).defer("pdf"),
-        "calendar": calendar,
+        "calendar": services.calendar_for(school, today),
+        "ended_terms": ended,
+        "error": error,
         "own_calendar": school.terms.exists(),
-    })
+    }, status=400 if error else 200)
 
 
 @school_view(roles=OVERSEERS)
