@@ -32,9 +32,19 @@ class CheckIn(Schema):
     profile_field: ProfileField | None = Field(None, description="Which field, for a profile.")
 
 
+class SendAdviceOut(Schema):
+    do_not_send: bool = Field(description="True when the text must not be sent in any form: "
+                              "a grooming-risk finding, or any breach in a message to a pupil.")
+    reason: str = Field(description="Why not, in plain words; empty when it may be sent.")
+    talk_to: str = Field(description="Whom to talk to: the school's designated safeguarding "
+                         "lead(s) by name; empty when it may be sent.")
+
+
 class CheckOut(BaseModel):  # built from a dict on every check: see FindingOut
     findings: list[FindingOut]
-    safer_text: str
+    safer_text: str | None = Field(description="The text with the findings put right; null "
+                                   "when send_advice.do_not_send (no rewritten version).")
+    send_advice: SendAdviceOut
 
 
 class PhotoMetadataOut(Schema):
@@ -68,8 +78,9 @@ class SavedCheckOut(Schema):
     kind: str
     recipient: str
     text: str
-    safer_text: str
+    safer_text: str | None
     findings: list[FindingOut]
+    send_advice: SendAdviceOut
 
 
 SavedId = Annotated[int, Path(ge=1, le=2**63 - 1)]
@@ -80,7 +91,8 @@ def check(request: HttpRequest, payload: CheckIn):
     """Check one post, comment, profile field or message. Nothing is stored."""
     result = check_text(request.school, payload.text, payload.kind.value, payload.recipient,
                         payload.profile_field)
-    return {"findings": result.findings_as_dicts(), "safer_text": result.safer_text}
+    return {"findings": result.findings_as_dicts(), "safer_text": result.safer_text,
+            "send_advice": result.advice.as_dict()}
 
 
 @router.post("/check/photo", response={200: PhotoOut, **BODY_ERRORS})
@@ -111,9 +123,12 @@ def _file_error(message: str) -> dict:
 
 
 def _saved_out(saved) -> dict:
+    # Checks saved before send advice was recorded have none: shown as they were saved.
+    advice = saved.send_advice or {"do_not_send": False, "reason": "", "talk_to": ""}
     return {"id": saved.pk, "created": saved.created, "kind": saved.kind,
-            "recipient": saved.recipient, "text": saved.text, "safer_text": saved.safer_text,
-            "findings": saved.findings}
+            "recipient": saved.recipient, "text": saved.text,
+            "safer_text": None if saved.do_not_send else saved.safer_text,
+            "findings": saved.findings, "send_advice": advice}
 
 
 @router.get("/checks", response={200: list[SavedCheckOut], **ERRORS})

@@ -14,7 +14,7 @@ from django.db.models.signals import post_delete, post_save
 
 from safepractice.engine import Checker, SchoolContext
 from safepractice.engine.context import RosterPerson
-from safepractice.schools.models import Membership, Pupil, School
+from safepractice.schools.models import Membership, Pupil, Role, School
 from safepractice.schools.rules import active_member_q
 
 from .models import ContextVersion
@@ -35,12 +35,16 @@ def school_context(school: School) -> SchoolContext:
         RosterPerson(p.first_name, p.last_name, p.preferred_name, p.status, p.year_group)
         for p in Pupil.objects.filter(school=school).order_by("pk")
     )
-    staff = tuple(
-        _staff_person(m.user.full_name)
-        for m in Membership.objects.filter(active_member_q(), school=school).select_related("user")
+    members = [
+        m for m in Membership.objects.filter(active_member_q(), school=school)
+        .select_related("user")
         .order_by("pk")
         if m.user.full_name.strip()
-    )
+    ]
+    staff = tuple(_staff_person(m.user.full_name) for m in members)
+    # Named in "do not send" advice; a change of roles saves the Membership, which moves the
+    # context version on, so the cached Checker names whoever holds the role now.
+    leads = tuple(m.user.full_name.strip() for m in members if m.has_role(Role.DSL))
     return SchoolContext(
         school_name=school.name,
         aliases=tuple(school.aliases or ()),
@@ -51,6 +55,7 @@ def school_context(school: School) -> SchoolContext:
         work_phone_numbers=tuple(school.work_phone_numbers or ()),
         pupils=pupils,
         staff=staff,
+        safeguarding_leads=leads,
     )
 
 

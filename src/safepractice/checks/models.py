@@ -24,12 +24,19 @@ class SavedCheck(models.Model):
     text = models.TextField(max_length=MAX_TEXT_CHARS)
     safer_text = models.TextField(blank=True)
     findings = models.JSONField(default=list)
+    # The engine's send advice when it was saved (engine.sending.SendAdvice.as_dict):
+    # {"do_not_send": true, ...} means no safer version was made and none is shown.
+    send_advice = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["-created", "-pk"]
 
     def __str__(self) -> str:
         return f"Saved check {self.pk}"
+
+    @property
+    def do_not_send(self) -> bool:
+        return bool(self.send_advice.get("do_not_send"))
 
     @property
     def excerpt(self) -> str:

@@ -19,6 +19,7 @@ from safepractice.engine.photo import (
     read_photo,
     strip_metadata,
 )
+from safepractice.engine.sending import SendAdvice
 from safepractice.schools.models import Membership, School
 from safepractice.web.throttle import DAY, MINUTE, Limit, take
 
@@ -54,7 +55,9 @@ class TextCheck:
     kind: ContentKind
     recipient: Recipient | None
     findings: list[Finding]
-    safer_text: str
+    # None when the engine says the text must not be sent: no rewritten version exists then.
+    safer_text: str | None
+    advice: SendAdvice
 
     def findings_as_dicts(self) -> list[dict]:
         return [f.as_dict() for f in self.findings]
@@ -95,8 +98,11 @@ def check_text(
         recipient=recipient if kind == ContentKind.MESSAGE else None,
         profile_field=ProfileField(profile_field) if profile_field else None,
     )
-    findings = checker_for(school).check(content)
-    return TextCheck(text, kind, content.recipient, findings, safer_text(text, findings))
+    checker = checker_for(school)
+    findings = checker.check(content)
+    advice = checker.send_advice(content, findings)
+    safer = None if advice.do_not_send else safer_text(text, findings)
+    return TextCheck(text, kind, content.recipient, findings, safer, advice)
 
 
 def check_photo(school: School, data: bytes, name: str = "", content_type: str = "") -> PhotoCheck:
@@ -154,8 +160,9 @@ def save_check(membership: Membership, result: TextCheck) -> SavedCheck:
         kind=result.kind.value,
         recipient=result.recipient.value if result.recipient else "",
         text=result.text,
-        safer_text=result.safer_text,
+        safer_text=result.safer_text or "",
         findings=result.findings_as_dicts(),
+        send_advice=result.advice.as_dict(),
     )
     record("check-saved", actor=membership.user, school=membership.school, target=saved,
            findings=len(result.findings))

@@ -146,7 +146,8 @@ def register(app: typer.Typer) -> None:
         batch: Annotated[str | None, typer.Option(
             "--batch", help="JSONL file of items ('-' for stdin).")] = None,
     ) -> None:
-        """Check text against the policy. Exit 0: nothing found, 1: advice or risk, 2: breach."""
+        """Check text against the policy. Exit 0: nothing found, 1: advice or risk, 2: breach
+        or must not be sent."""
         from safepractice.engine.batch import ContentError, parse_kind, run_batch
         from safepractice.engine.checker import safer_text, worst_severity
         from safepractice.engine.content import Content
@@ -176,15 +177,19 @@ def register(app: typer.Typer) -> None:
         content = Content(text=body, handle=handle, **fields)
         findings = checker.check(content)
         worst = worst_severity(findings)
+        advice = checker.send_advice(content, findings)
         if as_json:
             typer.echo(json.dumps({
                 "findings": [f.as_dict() for f in findings],
-                "safer_text": safer_text(body, findings),
+                "safer_text": None if advice.do_not_send else safer_text(body, findings),
+                "send_advice": advice.as_dict(),
                 "worst": worst.value if worst else None,
             }, ensure_ascii=False, indent=2))
         elif not findings:
             typer.echo("No findings: nothing in this goes against the policy's checks.")
         else:
+            if advice.do_not_send:
+                typer.echo(f"DO NOT SEND THIS. {advice.reason}\n{advice.talk_to}\n")
             typer.echo(_marked(body, findings))
             typer.echo("")
             for number, finding in enumerate(findings, start=1):
@@ -194,7 +199,8 @@ def register(app: typer.Typer) -> None:
                 typer.echo(f"   → {finding.suggestion}")
         if worst is None:
             raise typer.Exit(0)
-        raise typer.Exit(2 if worst.value == "breach" else 1)
+        # 2 for anything that must not go out as it is: a breach, or what must not be sent.
+        raise typer.Exit(2 if worst.value == "breach" or advice.do_not_send else 1)
 
     @app.command("eval")
     def evaluate_command(

@@ -43,11 +43,19 @@ def register(app: typer.Typer) -> None:
                     errors.print(f"{result.archive}: {warning}", markup=False)
             else:
                 _print_summary(result, errors)
+        unusable = [result.archive for result in results if not result.usable]
+        if unusable:
+            # As on the web: one archive it cannot use fails the review, so no report may
+            # read as if every archive had been checked.
+            from rich.markup import escape
+
+            names = escape(", ".join(unusable))
+            errors.print(f"[bold red]Not reviewed[/]: {names} could not be used (see above)."
+                         + (" No report was written." if pdf is not None else ""))
+            raise typer.Exit(1)
         if pdf is not None:
             _write_pdf(results, pdf)
             errors.print(f"Report written to {pdf}")
-        if all(result.error for result in results):
-            raise typer.Exit(1)
 
 
 def _review_all(archives, checker, console):
@@ -74,8 +82,11 @@ def _review_all(archives, checker, console):
 
 
 def _print_summary(result, console) -> None:
-    if result.error:
-        console.print(f"[bold red]{result.archive}[/]: {result.error}")
+    if not result.usable:
+        from rich.markup import escape
+
+        console.print(f"[bold red]{escape(result.archive)}[/]: {escape(result.error)}",
+                      highlight=False)
         return
     console.print(f"[bold]{result.archive}[/]: {result.platform_name}, {result.items:,} items, "
                   f"{len(result.findings) + result.findings_not_kept:,} findings")

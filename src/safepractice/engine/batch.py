@@ -3,7 +3,8 @@
 In:  {"id": ..., "text": "...", "kind": "post", "to": null}
      (optional: "field" for a profile item, "handle" for a connection; "kind" may also be
      written "profile:bio")
-Out: {"id": ..., "findings": [{"rule", "topic", "severity", "start", "end", "confidence"}]}
+Out: {"id": ..., "findings": [{"rule", "topic", "severity", "start", "end", "confidence"}],
+      "do_not_send": false}
      or {"id": ..., "error": "..."} for a line that cannot be read; the run goes on.
 """
 
@@ -91,7 +92,8 @@ def run_batch(lines: Iterable[bytes | str], checker: Checker) -> Iterator[str]:
             yield _dump({"id": _record_id(record), "error": f"line {number}: {error}"})
             continue
         findings = checker.check(content)
-        yield _dump({"id": record.get("id"), "findings": [f.as_dict(full=False) for f in findings]})
+        yield _dump({"id": record.get("id"), "findings": [f.as_dict(full=False) for f in findings],
+                     "do_not_send": checker.send_advice(content, findings).do_not_send})
 
 
 def _dump(data: dict) -> str:

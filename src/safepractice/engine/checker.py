@@ -8,6 +8,7 @@ from .content import Content, ContentKind
 from .context import SchoolContext
 from .detector import Detector, DetectorFactory
 from .findings import Finding, Severity
+from .sending import SendAdvice, must_not_send, send_advice
 
 _SAFER_TEXT_LIMIT = 600  # longer texts get the suggestion without a rewritten copy
 
@@ -100,11 +101,19 @@ class Checker:
             if content.kind in detector.kinds:
                 findings.extend(detector.detect(content))
         completed = [
-            self._complete(finding, content.text)
-            for finding in findings
+            self._complete(finding) for finding in findings
             if self._applies(finding.rule, content.kind)
         ]
-        return sorted(_one_per_topic_and_span(completed), key=Finding.sort_key)
+        kept = sorted(_one_per_topic_and_span(completed), key=Finding.sort_key)
+        # A rewritten copy in the suggestion only once the whole item may go out at all:
+        # what must not be sent gets no reworded version anywhere (engine.sending).
+        if must_not_send(content, kept):
+            return kept
+        return [self._with_safer_copy(finding, content.text) for finding in kept]
+
+    def send_advice(self, content: Content, findings: Iterable[Finding]) -> SendAdvice:
+        """Whether ``content`` must not be sent, and whom to talk to (the school's DSL)."""
+        return send_advice(content, findings, self.context)
 
     def check_many(self, items: Iterable[Content]) -> Iterable[tuple[Content, list[Finding]]]:
         for item in items:
@@ -116,7 +125,7 @@ class Checker:
         rule = self.catalogue.get(rule_id)
         return rule is None or not rule.kinds or kind in rule.kinds
 
-    def _complete(self, finding: Finding, text: str) -> Finding:
+    def _complete(self, finding: Finding) -> Finding:
         rule = self.catalogue.get(finding.rule)
         changes: dict = {}
         if rule is not None:
@@ -134,11 +143,15 @@ class Checker:
             # (a low-confidence match) stays soft.
             if override is not None and finding.severity == rule.severity:
                 changes["severity"] = override
-        if finding.replacement is not None and len(text) <= _SAFER_TEXT_LIMIT:
-            safer = text[: finding.start] + finding.replacement + text[finding.end :]
-            safer = " ".join(safer.split())
-            changes["suggestion"] = f"{finding.suggestion} Safer: “{safer}”"
         return replace(finding, **changes) if changes else finding
+
+    @staticmethod
+    def _with_safer_copy(finding: Finding, text: str) -> Finding:
+        if finding.replacement is None or len(text) > _SAFER_TEXT_LIMIT:
+            return finding
+        safer = text[: finding.start] + finding.replacement + text[finding.end :]
+        safer = " ".join(safer.split())
+        return replace(finding, suggestion=f"{finding.suggestion} Safer: “{safer}”")
 
 
 def safer_text(text: str, findings: Iterable[Finding]) -> str:

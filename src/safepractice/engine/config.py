@@ -11,6 +11,7 @@ fields (see docs/engine.md for an example)::
     local_authority_aliases = ["PCC"]
     work_email_domains = ["corpuschristi.portsmouth.sch.uk"]
     work_phone_numbers = ["023 9282 1234"]
+    safeguarding_leads = ["Sarah Patel"]   # named in "do not send" advice
 
     [severity]
     "names.colleague" = "risk"
@@ -47,6 +48,7 @@ _SCHOOL_KEYS = {
     "local_authority_aliases": list,
     "work_email_domains": list,
     "work_phone_numbers": list,
+    "safeguarding_leads": list,
 }
 # Fields the School model holds that the engine does not use: accepted, ignored.
 _SCHOOL_IGNORED = {

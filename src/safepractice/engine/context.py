@@ -30,3 +30,6 @@ class SchoolContext:
     pupils: tuple[RosterPerson, ...] = ()
     staff: tuple[RosterPerson, ...] = ()
     severity_overrides: dict[str, str] = field(default_factory=dict)
+    # Whom staff are told to talk to when an item must not be sent (engine.sending): the
+    # designated safeguarding lead and any deputies, by name.
+    safeguarding_leads: tuple[str, ...] = ()

@@ -74,6 +74,17 @@ class ArchiveReview:
     def platform_name(self) -> str:
         return PLATFORM_NAMES.get(self.platform, self.platform)
 
+    @property
+    def usable(self) -> bool:
+        """Whether a review may use this archive: the one rule for the CLI and the web.
+
+        ``error`` says why not, in words for the person: refused outright (not a zip, not a
+        platform we read, an HTML download, hostile), or nothing in it could be checked.
+        A review with an archive it cannot use is not a review: it must never end as
+        "nothing goes against the policy".
+        """
+        return not self.error
+
     def as_json(self) -> dict[str, Any]:
         if self.error:
             return {"archive": self.archive, "error": self.error}
@@ -129,8 +140,8 @@ def review_archive(
                 if on_progress and progress.items % progress_every == 0:
                     on_progress(progress)
             result.warnings = archive.warnings + reading.warnings
-            if reading.members_read == 0:
-                result.warnings.append("None of the files this reader looks for could be read.")
+            if progress.items == 0:
+                result.error = nothing_checked(result.platform_name, result.warnings)
     except ArchiveRefused as refused:
         result.error = str(refused)
     except OSError as unreadable:
@@ -140,6 +151,24 @@ def review_archive(
     if on_progress:
         on_progress(progress)
     return result
+
+
+def nothing_checked(platform_name: str, warnings: list[str]) -> str:
+    """Why a recognised archive that gave no item at all cannot stand as a review.
+
+    Every platform's download holds at least a profile, so no item means its files were
+    damaged or missing (``warnings`` name them) or the wrong parts were downloaded.
+    """
+    if warnings:
+        more = len(warnings) - 1
+        also = (f"; {more} more file{'s' if more > 1 else ''} could not be read either"
+                if more else "")
+        return (f"This looks like a {platform_name} download, but nothing in it could be "
+                f"read: {warnings[0].rstrip('.')}{also}. Download your information again and "
+                "upload that.")
+    return (f"This looks like a {platform_name} download, but it holds nothing to check: no "
+            "posts, comments, profile, messages, photos or connections. Download your "
+            "information again, choosing 'All time' and all of your information.")
 
 
 def reviewed(finding: Finding, content: Content) -> ReviewedFinding:

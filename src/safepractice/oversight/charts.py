@@ -6,7 +6,7 @@ numbers as a table (``Chart.columns``/``Chart.rows``) for screen readers and for
 """
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from html import escape
 
@@ -88,11 +88,12 @@ def _nice_max(value: float) -> float:
         scale *= 1000
 
 
-def _y_axis(top: float, plot_height: float, maximum: float, suffix: str = "") -> list[str]:
+def _y_axis(top: float, plot_height: float, maximum: float, suffix: str = "",
+            steps: int = 4) -> list[str]:
     parts = []
-    for i in range(5):
-        value = maximum * i / 4
-        y = top + plot_height - plot_height * i / 4
+    for i in range(steps + 1):
+        value = maximum * i / steps
+        y = top + plot_height - plot_height * i / steps
         parts.append(
             f'<line x1="{MARGIN_LEFT}" x2="{WIDTH - MARGIN_RIGHT}" y1="{y:.1f}" y2="{y:.1f}" '
             f'stroke="{GRID}"/>'
@@ -161,6 +162,65 @@ def stacked_bars(
             )
         parts.append(
             f'<text x="{x + bar_width / 2:.1f}" y="{top + plot_height + 14}" '
+            f'text-anchor="middle" fill="{MUTED}">{escape(category)}</text>'
+        )
+    parts += _legend(chart_id, [s.name for s in series], HEIGHT - 24)
+    parts.append("</svg>")
+    return Chart(title, summary, "".join(parts), columns, rows)
+
+
+def grouped_bars(
+    title: str,
+    categories: Sequence[str],
+    series: Sequence[Series],
+    *,
+    text: Callable[[float], str] = _fmt,
+    axis_at_least: float = 0,
+) -> Chart:
+    """Bars side by side per category, one per series, each labelled with ``text(value)``.
+
+    A value ``text`` shows otherwise than as itself (a count suppressed as "<5") gets its
+    label at the axis and no bar: a bar's height would give the number away. The axis is
+    marked at 0 and its top only (at least ``axis_at_least``): every bar carries its value.
+    """
+    chart_id = f"chart{next(_ids)}"
+    columns = ["", *(s.name for s in series)]
+    rows = [[category, *(text(s.values[i]) for s in series)]
+            for i, category in enumerate(categories)]
+    summary = f"{title}: {', '.join(f'{row[0]} ' + ' / '.join(row[1:]) for row in rows)}."
+    parts = _open(chart_id, title, summary)
+    parts.append("<defs>" + "".join(
+        _pattern(f"{chart_id}-p{i}", PATTERNS[i % len(PATTERNS)], PALETTE[i % len(PALETTE)])
+        for i in range(len(series))
+    ) + "</defs>")
+    top, plot_height = MARGIN_TOP, HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
+    drawn = [s.values[i] for s in series for i in range(len(categories))
+             if text(s.values[i]) == _fmt(s.values[i])]
+    maximum = _nice_max(max([*drawn, axis_at_least]))
+    parts += _y_axis(top, plot_height, maximum, steps=1)
+    slot = (WIDTH - MARGIN_LEFT - MARGIN_RIGHT) / max(len(categories), 1)
+    bar_width = slot * 0.8 / max(len(series), 1)
+    base = top + plot_height
+    for i, category in enumerate(categories):
+        left = MARGIN_LEFT + slot * i + slot * 0.1
+        for index, s in enumerate(series):
+            value, label = s.values[i], text(s.values[i])
+            x = left + bar_width * index
+            y = base
+            if label == _fmt(value) and value:
+                h = plot_height * value / maximum
+                y = base - h
+                parts.append(
+                    f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_width - 2:.1f}" '
+                    f'height="{h:.1f}" fill="url(#{chart_id}-p{index})">'
+                    f"<title>{escape(category)}, {escape(s.name)}: {escape(label)}</title></rect>"
+                )
+            parts.append(
+                f'<text x="{x + bar_width / 2:.1f}" y="{y - 4:.1f}" text-anchor="middle" '
+                f'fill="{INK}" font-weight="bold">{escape(label)}</text>'
+            )
+        parts.append(
+            f'<text x="{MARGIN_LEFT + slot * i + slot / 2:.1f}" y="{base + 14}" '
             f'text-anchor="middle" fill="{MUTED}">{escape(category)}</text>'
         )
     parts += _legend(chart_id, [s.name for s in series], HEIGHT - 24)
@@ -252,16 +312,18 @@ def distribution(
 
 
 def line(
-    title: str, points: Sequence[tuple[str, float]], *, maximum: float = 100, suffix: str = "%"
+    title: str, points: Sequence[tuple[str, float]], *, maximum: float = 100, suffix: str = "%",
+    empty_summary: str = "no data yet.",
 ) -> Chart:
-    """A line with a marker and its value printed at every point."""
+    """A line with a marker and its value printed at every point (``empty_summary`` says why
+    there are none)."""
     chart_id = f"chart{next(_ids)}"
     columns = ["", f"Value ({suffix.strip() or 'number'})"]
     rows = [[label, f"{_fmt(value)}{suffix}"] for label, value in points]
     summary = (
         f"{title}: from {_fmt(points[0][1])}{suffix} ({points[0][0]}) to "
         f"{_fmt(points[-1][1])}{suffix} ({points[-1][0]})."
-        if points else f"{title}: no data yet."
+        if points else f"{title}: {empty_summary}"
     )
     parts = _open(chart_id, title, summary)
     top, plot_height = MARGIN_TOP, HEIGHT - MARGIN_TOP - MARGIN_BOTTOM

@@ -18,7 +18,7 @@ from safepractice.schools.models import Membership
 
 from . import charts, selectors
 from .links import oversight_list, sees_named_lists, url_or_none
-from .suppression import derived, shown
+from .suppression import Counts, counts_for
 from .terms import DateRange
 
 ACK_EDGES = (0, 1, 2, 3, 4, 5, 10)
@@ -47,16 +47,13 @@ def default_period(today: datetime.date) -> DateRange:
     return DateRange(start, today)
 
 
-def _counter(named: bool):
-    return (lambda n: str(n)) if named else (lambda n: shown(n).text)
-
-
 def attention(membership: Membership, cases: selectors.CaseFigures,
               now: datetime.datetime) -> list[Figure]:
     school_id = membership.school_id
     slug = membership.school.slug
     named = sees_named_lists(membership)
-    count = _counter(named)
+    counts = counts_for(membership)
+    count = counts.count
     today = timezone.localdate(now)
     registers = selectors.register_figures([school_id], now)[school_id]
     starters = unfinished_starter_counts([school_id], today)[school_id]
@@ -76,7 +73,10 @@ def attention(membership: Membership, cases: selectors.CaseFigures,
             "Police and safeguarding unit, within the hour.",
         ),
         Figure(
-            "Declarations and exceptions awaiting SLT", count(registers.awaiting_slt),
+            # Its three parts are shown beside it: a total, so none is found by subtraction.
+            "Declarations and exceptions awaiting SLT",
+            counts.total([registers.declarations_awaiting, registers.contact_awaiting,
+                          registers.phone_awaiting]),
             url_or_none("registers:queue", slug) if named else None,
             2 if registers.awaiting_slt else 0,
             f"{count(registers.declarations_awaiting)} declarations, "
@@ -97,24 +97,28 @@ def attention(membership: Membership, cases: selectors.CaseFigures,
 
 
 def open_cases_table(membership: Membership, cases: selectors.CaseFigures) -> dict:
-    count = _counter(sees_named_lists(membership))
+    counts = counts_for(membership)
     rows = []
+    every_cell: list[int] = []
     for route in Route:
+        parts = [cases.open_by_route_age.get((route.value, key), 0)
+                 for key, *_ in selectors.AGE_BANDS]
+        every_cell += parts
         cells = [
-            Cell(count(cases.open_by_route_age.get((route.value, key), 0)),
+            Cell(counts.count(part),
                  oversight_list(membership, "open-cases", route=route.value, band=key)
-                 if cases.open_by_route_age.get((route.value, key)) else None)
-            for key, *_ in selectors.AGE_BANDS
+                 if part else None)
+            for part, (key, *_) in zip(parts, selectors.AGE_BANDS, strict=True)
         ]
         total = cases.open_by_route.get(route.value, 0)
         rows.append((selectors.ROUTE_SHORT[route], cells, Cell(
-            count(total),
+            counts.total(parts),
             oversight_list(membership, "open-cases", route=route.value) if total else None,
         )))
     return {
         "bands": [label for _, label, *_ in selectors.AGE_BANDS],
         "rows": rows,
-        "total": Cell(count(cases.open_total),
+        "total": Cell(counts.total(every_cell),
                       oversight_list(membership, "open-cases") if cases.open_total else None),
     }
 
@@ -170,29 +174,38 @@ def _case_charts(school_ids: list[int], period: DateRange, ack_target: int) -> l
     return [per_month, acknowledgement, notification]
 
 
-def completion_chart(school_id: int, end: datetime.date) -> charts.Chart:
+COMPLETION_CHART_TITLE = "Staff who have acknowledged the current social media policy"
+
+
+def completion_chart(school_id: int, end: datetime.date, counts: Counts) -> charts.Chart:
+    """The share acknowledged, month by month; withheld for a viewer of aggregates when
+    fewer than five staff are in scope (each step would be one person)."""
+    # Only a viewer of aggregates pays for the count (the head's page keeps its queries).
+    if not counts.exact and counts.withholds(selectors.active_members([school_id], end).count()):
+        return charts.line(COMPLETION_CHART_TITLE, [],
+                           empty_summary="Not shown: fewer than five staff are in scope.")
     points = selectors.completion_over_time(school_id, end)
     return charts.line(
-        "Staff who have acknowledged the current social media policy",
+        COMPLETION_CHART_TITLE,
         [(_month_label(month), round(percent, 1)) for month, percent in points],
     )
 
 
-def completion_rows(membership: Membership, today: datetime.date) -> dict:
-    figures = selectors.policy_figures([membership.school_id], today)[membership.school_id]
-    named = sees_named_lists(membership)
-    count = _counter(named)
+def completion_rows(counts: Counts, figures: selectors.PolicyFigures) -> dict:
+    """Acknowledgement by staff category, as ``counts`` shows it; the total is a total of the
+    rows above it, so a suppressed row cannot be found by subtraction."""
 
     def percent(row: selectors.CompletionRow) -> str:
         if row.percent is None:
             return "–"
-        return f"{row.percent}%" if named else derived(f"{row.percent}%", row.in_scope)
+        return counts.derived(f"{row.percent}%", row.in_scope)
 
-    rows = [(row.label, count(row.in_scope), count(row.acknowledged), percent(row))
+    rows = [(row.label, counts.count(row.in_scope), counts.count(row.acknowledged), percent(row))
             for row in figures.completion]
     total = figures.total
     return {
         "figures": figures,
         "rows": rows,
-        "total": (total.label, count(total.in_scope), count(total.acknowledged), percent(total)),
+        "total": (total.label, counts.total(r.in_scope for r in figures.completion),
+                  counts.total(r.acknowledged for r in figures.completion), percent(total)),
     }

@@ -35,6 +35,10 @@ class TermlyReport(models.Model):
 
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="termly_reports")
     term_name = models.CharField(max_length=80)
+    # The term's own dates, as in the term list (null: made before they were kept). Its cases
+    # are counted from ``period_start``, the day after the term before ended, so the holiday
+    # before it is not lost; ``period_end`` is the term's last day, the report's "as at".
+    term_starts_on = models.DateField(null=True, blank=True)
     period_start = models.DateField()
     period_end = models.DateField()
     generated_at = models.DateTimeField(default=timezone.now)
@@ -47,6 +51,12 @@ class TermlyReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.school}: {self.term_name}"
+
+    @property
+    def term_label(self) -> str:
+        """The term as the term list names it: its name and its own dates."""
+        starts = self.term_starts_on or self.period_start
+        return f"{self.term_name} ({starts:%-d %b %Y} to {self.period_end:%-d %b %Y})"
 
     @property
     def filename(self) -> str:

@@ -1,7 +1,12 @@
 """The governors' termly report: counts and trends only, as a PDF in the school's name.
 
-Nothing in it names a person or repeats what a case says: it is built from the aggregate
-selectors alone, and every count goes through small-number suppression.
+One term, chosen from the school's term list, and every figure as it stood at the end of the
+term's last day, however long after that the report is made: the review dates the policies
+had then, acknowledgement of the version current then by the staff in scope then, the cases
+raised in the term and what had become of them by its end, and what was open, in force or
+awaiting SLT at its end. Nothing in it names a person or repeats what a case says: it is
+built from the aggregate selectors alone, and every count goes through small-number
+suppression (``AGGREGATES_ONLY``), charts included.
 """
 
 import datetime
@@ -11,10 +16,14 @@ from dataclasses import dataclass, field
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from safepractice.cases.models import Route
 from safepractice.schools.models import School
 
 from . import selectors
-from .suppression import derived, shown
+from .charts import Chart, Series, grouped_bars, line
+from .dashboard import COMPLETION_CHART_TITLE, completion_rows
+from .suppression import AGGREGATES_ONLY as COUNTS
+from .suppression import THRESHOLD
 from .terms import Term
 
 
@@ -37,9 +46,8 @@ class PolicyLine:
 @dataclass
 class GovernorsReport:
     school_name: str
-    term_name: str
-    period_start: datetime.date
-    period_end: datetime.date
+    term: Term
+    counted_from: datetime.date  # the day after the term before ended: holidays not lost
     generated_at: datetime.datetime
     policies: list[PolicyLine] = field(default_factory=list)
     completion: list[tuple[str, str, str, str]] = field(default_factory=list)
@@ -49,40 +57,43 @@ class GovernorsReport:
     median_notification: str = "–"
     notifications_measured: str = "0"
     in_force: list[tuple[str, str]] = field(default_factory=list)
-    open_now: list[tuple[str, str]] = field(default_factory=list)
+    open_at_end: list[tuple[str, str]] = field(default_factory=list)
+    charts: list[Chart] = field(default_factory=list)
     has_data: bool = False
+
+    @property
+    def term_name(self) -> str:
+        return self.term.name
+
+    @property
+    def as_at(self) -> datetime.date:
+        return self.term.ends_on
 
 
 def _median(values: list[float], unit: str) -> str:
     if not values:
         return "–"
-    return derived(f"{statistics.median(values):.1f} {unit}", len(values))
+    return COUNTS.derived(f"{statistics.median(values):.1f} {unit}", len(values))
 
 
-def _percent(row: selectors.CompletionRow) -> str:
-    if row.percent is None:
-        return "–"
-    return derived(f"{row.percent}%", row.in_scope)
+def _review_text(review_on: datetime.date | None) -> str:
+    return f"{review_on:%-d %B %Y}" if review_on else "Not set"
 
 
 def build(school: School, term: Term, period: tuple[datetime.date, datetime.date],
           previous: tuple[datetime.date, datetime.date] | None = None) -> GovernorsReport:
+    """The report for ``term``; ``period`` is what its cases are counted over (the term and
+    the holiday before it), ``previous`` the term before's, for comparison."""
     start, end = period
+    moment = selectors.end_of(end)
     ids = [school.id]
-    # What is in force or open is as it stands when the report is made, and says so.
-    now = timezone.now()
-    report = GovernorsReport(school.name, term.name, start, end, now)
-    report.policies = [
-        PolicyLine(document.title,
-                   f"{document.review_on:%-d %B %Y}" if document.review_on else "Not set",
-                   state.label)
-        for document, state in selectors.policy_reviews(school.id, end)
-    ]
-    policy = selectors.policy_figures(ids, end)[school.id]
-    report.completion = [
-        (row.label, shown(row.in_scope).text, shown(row.acknowledged).text, _percent(row))
-        for row in [*policy.completion, policy.total] if row.in_scope
-    ]
+    report = GovernorsReport(school.name, term, start, timezone.now())
+    reviews = selectors.policy_reviews_at(school.id, end)
+    report.policies = [PolicyLine(document.title, _review_text(state.review_on), state.label)
+                       for document, state in reviews]
+    policy = selectors.policy_figures_at(school.id, end)
+    completion = completion_rows(COUNTS, policy)
+    report.completion = [*completion["rows"], completion["total"]] if completion["rows"] else []
     summaries = selectors.route_summaries(ids, start, end)
     before = (
         {s.route: s.raised for s in selectors.route_summaries(ids, *previous)}
@@ -90,45 +101,68 @@ def build(school: School, term: Term, period: tuple[datetime.date, datetime.date
     )
     report.routes = [
         RouteLine(
-            s.label, shown(s.raised).text,
-            shown(before[s.route]).text if previous else "–",
-            shown(s.closed).text,
-            derived(f"{s.median_days_to_close:.1f} days", s.closed)
+            s.label, COUNTS.count(s.raised),
+            COUNTS.count(before[s.route]) if previous else "–",
+            COUNTS.count(s.closed),
+            COUNTS.derived(f"{s.median_days_to_close:.1f} days", s.closed)
             if s.median_days_to_close is not None else "–",
         )
         for s in summaries
     ]
-    acknowledgements = selectors.acknowledgement_times(ids, start, end)
-    notifications = selectors.notification_times(ids, start, end)
+    acknowledgements = selectors.acknowledgement_times(ids, start, end, as_at=moment)
+    notifications = selectors.notification_times(ids, start, end, as_at=moment)
     report.median_acknowledgement = _median(acknowledgements, "working days")
-    report.acknowledgements_measured = shown(len(acknowledgements)).text
+    report.acknowledgements_measured = COUNTS.count(len(acknowledgements))
     report.median_notification = _median(notifications, "minutes")
-    report.notifications_measured = shown(len(notifications)).text
-    registers = selectors.register_figures(ids, now)[school.id]
+    report.notifications_measured = COUNTS.count(len(notifications))
+    registers = selectors.register_figures_at(ids, moment)[school.id]
     report.in_force = [
-        ("Social contact declarations (acknowledged)", shown(registers.declarations_in_force).text),
-        ("Contact-detail exceptions in force", shown(registers.contact_in_force).text),
-        ("Phone-on-duty exceptions in force", shown(registers.phone_in_force).text),
-        ("Declarations and exceptions awaiting SLT", shown(registers.awaiting_slt).text),
+        ("Social contact declarations (acknowledged)",
+         COUNTS.count(registers.declarations_in_force)),
+        ("Contact-detail exceptions in force", COUNTS.count(registers.contact_in_force)),
+        ("Phone-on-duty exceptions in force", COUNTS.count(registers.phone_in_force)),
+        ("Declarations and exceptions awaiting SLT", COUNTS.count(registers.awaiting_slt)),
     ]
-    cases = selectors.case_figures(ids, now)[school.id]
-    report.open_now = [
-        (selectors.ROUTE_SHORT[selectors.Route(route)], shown(total).text)
-        for route, total in sorted(cases.open_by_route.items())
-    ]
+    open_at_end = selectors.open_at(ids, moment)[school.id]
+    report.open_at_end = [(selectors.ROUTE_SHORT[route], COUNTS.count(open_at_end.get(route, 0)))
+                          for route in Route]
+    report.charts = _charts(school, end, summaries, before if previous else None, policy)
     report.has_data = bool(
         report.policies
         or any(s.raised for s in summaries)
-        or cases.open_total
+        or any(open_at_end.values())
         or registers.awaiting_slt
         or registers.declarations_in_force + registers.contact_in_force + registers.phone_in_force
     )
     return report
 
 
+def _charts(school: School, end: datetime.date, summaries: list[selectors.RouteSummary],
+            before: dict[str, int] | None, policy: selectors.PolicyFigures) -> list[Chart]:
+    """The report's charts, as at the term's end and through suppression like its tables."""
+    series = [Series("This term", [s.raised for s in summaries])]
+    if before is not None:
+        series.append(Series("The term before", [before[s.route] for s in summaries]))
+    cases = grouped_bars(
+        "Cases raised by route", [s.label for s in summaries], series,
+        # The scale starts above the suppressed range, so no tick reads as a small count.
+        text=lambda value: COUNTS.count(int(value)), axis_at_least=THRESHOLD,
+    )
+    if COUNTS.withholds(policy.total.in_scope):
+        completion = line(COMPLETION_CHART_TITLE, [],
+                                 empty_summary="Not shown: fewer than five staff were in scope.")
+    else:
+        completion = line(COMPLETION_CHART_TITLE, [
+            (f"{month:%b %y}", round(percent, 1))
+            for month, percent in selectors.completion_at_month_ends(school.id, end)
+        ])
+    return [cases, completion]
+
+
 def render_pdf(report: GovernorsReport) -> bytes:
     from weasyprint import HTML
 
     html = render_to_string("oversight/governors_report.html", {"report": report})
-    # No base URL and no external references: the PDF is made without any network access.
+    # No base URL and no external references: the PDF is made without any network access;
+    # the charts are inline SVG, drawn by WeasyPrint itself.
     return HTML(string=html).write_pdf()

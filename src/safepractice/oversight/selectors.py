@@ -22,10 +22,17 @@ from safepractice.cases import rules as case_rules
 from safepractice.cases.models import Body, Case, Notification, NotificationKind, Route
 from safepractice.cases.workingdays import is_working_day
 from safepractice.policies.models import Acknowledgement, PolicyDocument, PolicyKind, PolicyVersion
-from safepractice.policies.selectors import ReviewState, review_state
+from safepractice.policies.selectors import (
+    ReviewState,
+    existing_on_filter,
+    review_date_at,
+    review_state,
+    review_state_of,
+)
 from safepractice.registers import rules as register_rules
 from safepractice.registers.models import (
     ContactDetailsException,
+    Decision,
     PhoneOnDutyException,
     SocialContactDeclaration,
 )
@@ -237,15 +244,20 @@ def _local_date_counts(queryset, field_name: str) -> dict[datetime.date, int]:
 
 
 def acknowledgement_times(
-    school_ids: Iterable[int], start: datetime.date, end: datetime.date
+    school_ids: Iterable[int], start: datetime.date, end: datetime.date,
+    as_at: datetime.datetime | None = None,
 ) -> list[int]:
-    """Working days from report to acknowledgement, for cyberbullying reports raised in range."""
+    """Working days from report to acknowledgement, for cyberbullying reports raised in range
+    (and, ``as_at`` a past moment, acknowledged by then)."""
+    acknowledged = Q(acknowledged_at__isnull=False)
+    if as_at is not None:
+        acknowledged &= Q(acknowledged_at__lt=as_at)
     dates = _local_date_pairs(
         Case.objects.filter(
+            acknowledged,
             within("raised_at", start, end),
             school_id__in=_ids(school_ids),
             route=Route.CYBERBULLYING,
-            acknowledged_at__isnull=False,
         ),
         "raised_at", "acknowledged_at",
     )
@@ -257,12 +269,16 @@ def acknowledgement_times(
 
 
 def notification_times(
-    school_ids: Iterable[int], start: datetime.date, end: datetime.date
+    school_ids: Iterable[int], start: datetime.date, end: datetime.date,
+    as_at: datetime.datetime | None = None,
 ) -> list[float]:
     """Minutes from raising an indecent-images case until both the police and the
-    safeguarding unit had been notified, for cases raised in range that have both."""
+    safeguarding unit had been notified, for cases raised in range that have both (by
+    ``as_at``, a past moment, when given)."""
+    told = Q(at__lt=as_at) if as_at is not None else Q()
     rows = (
         Notification.objects.filter(
+            told,
             within("case__raised_at", start, end),
             case__school_id__in=_ids(school_ids),
             case__route=Route.INDECENT_IMAGES,
@@ -297,7 +313,9 @@ class RouteSummary:
 def route_summaries(
     school_ids: Iterable[int], start: datetime.date, end: datetime.date
 ) -> list[RouteSummary]:
-    """Per route: cases raised in range, how many are closed, median days to close."""
+    """Per route: cases raised in range, how many of them were closed by the end of ``end``,
+    and their median days to close (as at that day: a case closed later is still open)."""
+    closed_by = end_of(end)
     rows = Case.objects.filter(
         within("raised_at", start, end), school_id__in=_ids(school_ids)
     ).values_list("route", "raised_at", "closed_at")
@@ -305,7 +323,7 @@ def route_summaries(
     durations: dict[str, list[float]] = defaultdict(list)
     for route, raised_at, closed_at in rows:
         raised[route] += 1
-        if closed_at is not None:
+        if closed_at is not None and closed_at < closed_by:
             durations[route].append((closed_at - raised_at).total_seconds() / 86400)
     return [
         RouteSummary(
@@ -494,14 +512,18 @@ def policy_reviews(school_id: int, today=None) -> list[tuple[PolicyDocument, Rev
 
 
 def completion_over_time(
-    school_id: int, end: datetime.date, months: int = 12
+    school_id: int, end: datetime.date, months: int = 12, *,
+    version: PolicyVersion | None = None, members=None,
 ) -> list[tuple[datetime.date, float]]:
     """Share of current staff who had acknowledged the current social media policy version
-    by the end of each month since the version was issued (at most ``months`` points)."""
-    version = current_social_media_versions([school_id]).get(school_id)
+    by the end of each month since the version was issued (at most ``months`` points).
+    ``version`` and ``members`` replace "current" for a past day (``completion_at_month_ends``).
+    """
+    version = version or current_social_media_versions([school_id]).get(school_id)
     if version is None:
         return []
-    staff = active_members([school_id], end).count()
+    members = active_members([school_id], end) if members is None else members
+    staff = members.count()
     if not staff:
         return []
     issued = timezone.localdate(version.created_at)
@@ -510,8 +532,8 @@ def completion_over_time(
     # COUNT per month took longer for Django to build than for the database to run).
     per_day = sorted(_local_date_counts(
         Acknowledgement.objects.filter(
-            version=version, membership__in=active_members([school_id], end),
-            acknowledged_at__gte=local_midnight(issued),
+            version=version, membership__in=members,
+            acknowledged_at__gte=local_midnight(issued), acknowledged_at__lt=end_of(end),
         ),
         "acknowledged_at",
     ).items())
@@ -523,3 +545,183 @@ def completion_over_time(
         upto = bisect.bisect_left(days, following)
         points.append((start, 100 * (running[upto - 1] if upto else 0) / staff))
     return points
+
+
+# As at a past moment (the governors' report) ------------------------------------------------
+#
+# The report for a term gives every figure as it stood at the end of the term's last day,
+# however long after it is made: what happened since (a case closed, a declaration
+# acknowledged, a review date moved, a new version issued) is not counted. Each filter below
+# is the history-aware twin of the "now" filter above it in this module, and a test holds
+# each pair to the same answer at the present moment.
+
+def end_of(day: datetime.date) -> datetime.datetime:
+    """The moment a local day ends: the first moment of the next."""
+    return local_midnight(day + datetime.timedelta(days=1))
+
+
+def open_at_filter(moment: datetime.datetime) -> Q:
+    """Cases raised before ``moment`` and not closed by then (twin of ``open_case_filter``)."""
+    return Q(raised_at__lt=moment) & (
+        Q(closed_at__gte=moment) | Q(closed_at__isnull=True, is_open=True)
+    )
+
+
+def open_at(school_ids: Iterable[int], moment: datetime.datetime) -> dict[int, dict[str, int]]:
+    """Per school, the cases of each route open at ``moment``."""
+    counts: dict[int, dict[str, int]] = {school_id: {} for school_id in school_ids}
+    rows = (
+        Case.objects.filter(open_at_filter(moment), school_id__in=_ids(school_ids))
+        .values("school_id", "route").annotate(n=Count("id")).order_by()
+    )
+    for row in rows:
+        counts[row["school_id"]][row["route"]] = row["n"]
+    return counts
+
+
+def declaration_awaiting_at_filter(moment: datetime.datetime) -> Q:
+    return Q(declared_at__lt=moment) & (
+        Q(acknowledged_at__isnull=True) | Q(acknowledged_at__gte=moment)
+    ) & (Q(withdrawn_at__isnull=True) | Q(withdrawn_at__gte=moment))
+
+
+def declaration_in_force_at_filter(moment: datetime.datetime) -> Q:
+    return Q(acknowledged_at__lt=moment) & (
+        Q(withdrawn_at__isnull=True) | Q(withdrawn_at__gte=moment)
+    )
+
+
+def _not_ended_at(moment: datetime.datetime) -> Q:
+    return Q(ended_at__isnull=True) | Q(ended_at__gte=moment)
+
+
+def contact_awaiting_at_filter(moment: datetime.datetime) -> Q:
+    day = timezone.localdate(moment - datetime.timedelta(microseconds=1))
+    agreed = Q(senior_agreed_at__lt=moment, parent_agreed_on__lte=day)
+    return Q(requested_at__lt=moment, ends_on__gte=day) & _not_ended_at(moment) & ~agreed
+
+
+def contact_active_at_filter(moment: datetime.datetime) -> Q:
+    day = timezone.localdate(moment - datetime.timedelta(microseconds=1))
+    return Q(senior_agreed_at__lt=moment, parent_agreed_on__lte=day, starts_on__lte=day,
+             ends_on__gte=day) & _not_ended_at(moment)
+
+
+def phone_awaiting_at_filter(moment: datetime.datetime) -> Q:
+    undecided = Q(decision=Decision.PENDING) | Q(decided_at__gte=moment)
+    return Q(requested_at__lt=moment, ends_at__gt=moment) & undecided
+
+
+def phone_active_at_filter(moment: datetime.datetime) -> Q:
+    # An agreement without its time (made before decisions were timed) counts as made.
+    decided = Q(decided_at__lt=moment) | Q(decided_at__isnull=True)
+    return Q(decision=Decision.AGREED, starts_at__lte=moment, ends_at__gt=moment) & decided
+
+
+def register_figures_at(school_ids: Iterable[int],
+                        moment: datetime.datetime) -> dict[int, RegisterFigures]:
+    """Declarations and exceptions awaiting SLT and in force at ``moment``: three queries."""
+    ids = _ids(school_ids)
+    figures = {school_id: RegisterFigures() for school_id in school_ids}
+    declarations = (
+        SocialContactDeclaration.objects.filter(school_id__in=ids, declared_at__lt=moment)
+        .values("school_id")
+        .annotate(awaiting=Count("id", filter=declaration_awaiting_at_filter(moment)),
+                  in_force=Count("id", filter=declaration_in_force_at_filter(moment)))
+        .order_by()
+    )
+    for row in declarations:
+        figures[row["school_id"]].declarations_awaiting = row["awaiting"]
+        figures[row["school_id"]].declarations_in_force = row["in_force"]
+    contacts = (
+        ContactDetailsException.objects.filter(school_id__in=ids, requested_at__lt=moment)
+        .values("school_id")
+        .annotate(awaiting=Count("id", filter=contact_awaiting_at_filter(moment)),
+                  active=Count("id", filter=contact_active_at_filter(moment)))
+        .order_by()
+    )
+    for row in contacts:
+        figures[row["school_id"]].contact_awaiting = row["awaiting"]
+        figures[row["school_id"]].contact_in_force = row["active"]
+    phones = (
+        PhoneOnDutyException.objects.filter(school_id__in=ids, requested_at__lt=moment)
+        .values("school_id")
+        .annotate(awaiting=Count("id", filter=phone_awaiting_at_filter(moment)),
+                  active=Count("id", filter=phone_active_at_filter(moment)))
+        .order_by()
+    )
+    for row in phones:
+        figures[row["school_id"]].phone_awaiting = row["awaiting"]
+        figures[row["school_id"]].phone_in_force = row["active"]
+    return figures
+
+
+def in_scope_at(school_id: int, day: datetime.date):
+    """Everyone in the policy's scope on ``day``: started by then and not yet left."""
+    return active_members([school_id], day).filter(started_on__lte=day)
+
+
+def version_at(school_id: int, moment: datetime.datetime) -> PolicyVersion | None:
+    """The social media policy's current version at ``moment``: the newest issued by then."""
+    return (
+        PolicyVersion.objects.filter(document__school_id=school_id,
+                                     document__kind=PolicyKind.SOCIAL_MEDIA,
+                                     created_at__lt=moment)
+        .select_related("document").order_by("-created_at", "-number").first()
+    )
+
+
+def policy_figures_at(school_id: int, day: datetime.date) -> PolicyFigures:
+    """The social media policy at the end of ``day``: its review state by the review date it
+    had then, and acknowledgement of the version current then, by the staff in scope then,
+    counting only acknowledgements made by then."""
+    moment = end_of(day)
+    figures = PolicyFigures()
+    document = (PolicyDocument.objects.filter(existing_on_filter(day), school_id=school_id,
+                                              kind=PolicyKind.SOCIAL_MEDIA)
+                .prefetch_related("review_date_changes").first())
+    if document is None:
+        return figures
+    figures.has_policy = True
+    figures.review = review_state_of(review_date_at(document, moment), day)
+    version = version_at(school_id, moment)
+    if version is None:
+        return figures
+    figures.version_number = version.number
+    labels = dict(StaffCategory.choices)
+    rows = (
+        in_scope_at(school_id, day).values("staff_category")
+        .annotate(total=Count("id", distinct=True),
+                  done=Count("policy_acknowledgements",
+                             filter=Q(policy_acknowledgements__version=version,
+                                      policy_acknowledgements__acknowledged_at__lt=moment),
+                             distinct=True))
+        .order_by()
+    )
+    counts = {row["staff_category"]: (row["total"], row["done"]) for row in rows}
+    figures.completion = [CompletionRow(value, labels[value], *counts[value])
+                          for value, _ in StaffCategory.choices if value in counts]
+    return figures
+
+
+def policy_reviews_at(school_id: int, day: datetime.date
+                      ) -> list[tuple[PolicyDocument, ReviewState]]:
+    """Every policy the school had at the end of ``day``, with the review date it had then
+    and that date's state on ``day``."""
+    moment = end_of(day)
+    documents = (PolicyDocument.objects.filter(existing_on_filter(day), school_id=school_id)
+                 .prefetch_related("review_date_changes").order_by("kind", "title"))
+    return [(document, review_state_of(review_date_at(document, moment), day))
+            for document in documents]
+
+
+def completion_at_month_ends(school_id: int, day: datetime.date, months: int = 12
+                             ) -> list[tuple[datetime.date, float]]:
+    """``completion_over_time`` as at the end of ``day``: the version current then and the
+    staff in scope then."""
+    moment = end_of(day)
+    version = version_at(school_id, moment)
+    if version is None:
+        return []
+    return completion_over_time(school_id, day, months, version=version,
+                                members=in_scope_at(school_id, day))

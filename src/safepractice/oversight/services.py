@@ -47,12 +47,26 @@ def generate_report(school: School, term: Term, *, actor=None, scheduled: bool =
     period = report_period(calendar, term)
     data = governors_report.build(school, term, period, _previous(calendar, term))
     saved = TermlyReport.objects.create(
-        school=school, term_name=term.name, period_start=period[0], period_end=period[1],
-        scheduled=scheduled, pdf=governors_report.render_pdf(data),
+        school=school, term_name=term.name, term_starts_on=term.starts_on,
+        period_start=period[0], period_end=period[1], scheduled=scheduled,
+        pdf=governors_report.render_pdf(data),
     )
     record("oversight.report_generated", actor=actor, school=school, target=saved,
            term=term.name, scheduled=scheduled)
     return saved
+
+
+def ended_terms(school: School, today: datetime.date | None = None) -> list[Term]:
+    """The terms of the school's list that have ended, the latest first: those a report can
+    be made for (every figure as at the term's end, so the end must have come)."""
+    today = today or timezone.localdate()
+    return sorted((t for t in calendar_for(school, today) if t.ends_on <= today), reverse=True)
+
+
+def ended_term(school: School, ends_on: str, today: datetime.date | None = None) -> Term | None:
+    """The ended term whose last day is ``ends_on`` (YYYY-MM-DD), or None if there is none."""
+    return next((t for t in ended_terms(school, today) if t.ends_on.isoformat() == ends_on),
+                None)
 
 
 def report_due(school: School, today: datetime.date) -> Term | None:

@@ -13,7 +13,7 @@ from safepractice.registers.rules import unfinished_starter_counts
 from safepractice.schools.models import School
 
 from . import selectors
-from .suppression import derived, shown, total
+from .suppression import AGGREGATES_ONLY as COUNTS
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,9 @@ MEASURES = [
     Measure("in_force", "Declarations and exceptions in force"),
     Measure("starters", "New starters with unfinished checklists"),
 ]
-COUNTED = {m.key for m in MEASURES} - {"completion", "review"}
+ROUTE_KEYS = [f"open:{route.value}" for route in Route]
+# "open" is the sum of the route rows shown above it: shown as a total of those parts.
+COUNTED = {m.key for m in MEASURES} - {"completion", "review", "open"}
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,7 @@ def school_values(
 def _rate(acknowledged: int, staff: int) -> str:
     if not staff:
         return "–"
-    return derived(f"{round(100 * acknowledged / staff)}%", staff)
+    return COUNTS.derived(f"{round(100 * acknowledged / staff)}%", staff)
 
 
 def table(schools: list[School], now: datetime.datetime | None = None) -> TrustTable:
@@ -103,10 +105,12 @@ def table(schools: list[School], now: datetime.datetime | None = None) -> TrustT
     for school in schools:
         v = values[school.id]
         for key in COUNTED:
-            cells[(key, school.id)] = shown(v[key]).text
+            cells[(key, school.id)] = COUNTS.count(v[key])
+        cells[("open", school.id)] = COUNTS.total(v[key] for key in ROUTE_KEYS)
         cells[("completion", school.id)] = _rate(v["acknowledged"], v["staff"])
         cells[("review", school.id)] = _review_text(policies[school.id])
-    totals = {key: total([values[s.id][key] for s in schools]).text for key in COUNTED}
+    totals = {key: COUNTS.total(values[s.id][key] for s in schools) for key in COUNTED}
+    totals["open"] = COUNTS.total(values[s.id][key] for s in schools for key in ROUTE_KEYS)
     all_staff = sum(values[s.id]["staff"] for s in schools)
     totals["completion"] = _rate(sum(values[s.id]["acknowledged"] for s in schools), all_staff)
     overdue = sum(1 for s in schools if policies[s.id].review

@@ -17,7 +17,8 @@ from . import dashboard, services, trust
 from .links import sees_named_lists
 from .lists import LISTS, PAGE_SIZE, all_rows
 from .models import TermlyReport
-from .terms import TermCalendarError, last_ended, parse_calendar, parse_date_range
+from .suppression import counts_for
+from .terms import TermCalendarError, parse_calendar, parse_date_range
 
 OVERSEERS = (Role.HEAD_TEACHER, Role.GOVERNING_BOARD)
 
@@ -34,6 +35,7 @@ def school_dashboard(request: HttpRequest) -> HttpResponse:
     except ValueError as problem:
         error, period = str(problem), default
     named = sees_named_lists(membership)
+    counts = counts_for(membership)
     cases = dashboard.selectors.case_figures([membership.school_id], now)[membership.school_id]
     context = {
         "period": period,
@@ -41,9 +43,11 @@ def school_dashboard(request: HttpRequest) -> HttpResponse:
         "named": named,
         "attention": dashboard.attention(membership, cases, now),
         "open_cases": dashboard.open_cases_table(membership, cases),
-        "completion": dashboard.completion_rows(membership, today),
+        "completion": dashboard.completion_rows(
+            counts, dashboard.selectors.policy_figures([membership.school_id], today)[
+                membership.school_id]),
         "reviews": dashboard.selectors.policy_reviews(membership.school_id, today),
-        "completion_chart": dashboard.completion_chart(membership.school_id, today),
+        "completion_chart": dashboard.completion_chart(membership.school_id, today, counts),
         # Month-by-month case charts show small numbers exactly: the head's view only.
         "case_charts": dashboard.case_charts(
             [membership.school_id], period, membership.school.acknowledgement_working_days
@@ -84,20 +88,24 @@ def list_view(request: HttpRequest, list_name: str) -> HttpResponse:
 @school_view(roles=OVERSEERS)
 def reports(request: HttpRequest) -> HttpResponse:
     school = request.school
-    calendar = services.calendar_for(school)
+    today = timezone.localdate()
+    ended = services.ended_terms(school, today)
+    error = ""
     if request.method == "POST":
-        term = last_ended(calendar, timezone.localdate())
-        if term is None:
-            messages.error(request, "No term has ended yet, so there is no term to report on.")
-        else:
+        term = services.ended_term(school, request.POST.get("term", ""), today)
+        if term is not None:
             services.generate_report(school, term, actor=request.user)
             messages.success(request, f"The report for the {term.name} is ready.")
-        return redirect("oversight:reports", school_slug=school.slug)
+            return redirect("oversight:reports", school_slug=school.slug)
+        error = ("Choose a term from the list: a report is made for a term that has ended."
+                 if ended else "No term has ended yet, so there is no term to report on.")
     return render(request, "oversight/reports.html", {
         "reports": TermlyReport.objects.filter(school=school).defer("pdf"),
-        "calendar": calendar,
+        "calendar": services.calendar_for(school, today),
+        "ended_terms": ended,
+        "error": error,
         "own_calendar": school.terms.exists(),
-    })
+    }, status=400 if error else 200)
 
 
 @school_view(roles=OVERSEERS)

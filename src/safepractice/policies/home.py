@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 
+from safepractice.oversight.suppression import counts_for
 from safepractice.schools.models import Membership, Role
 from safepractice.web import home, navigation
 
@@ -50,7 +51,7 @@ def policy_steps(membership: Membership) -> list[home.NextStep]:
                 title="staff have not acknowledged the current social media policy",
                 url=reverse("policies:completion", args=[slug, main.pk]),
                 urgency=1,
-                count=outstanding,
+                count=counts_for(membership).count(outstanding),
                 detail="Completion by staff category.",
             ))
     return steps

@@ -37,6 +37,24 @@ class PolicyDocument(models.Model):
         return self.title
 
 
+class ReviewDateChange(models.Model):
+    """One change of a policy's review date, so a report can say what it was on a past day
+    (the governors' report is as at its term's end, not as the date stands now)."""
+
+    document = models.ForeignKey(PolicyDocument, on_delete=models.CASCADE,
+                                 related_name="review_date_changes")
+    previous = models.DateField(null=True, blank=True)
+    review_on = models.DateField(null=True, blank=True)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["changed_at", "pk"]
+        indexes = [models.Index(fields=["document", "changed_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.document}: {self.previous} → {self.review_on}"
+
+
 class TextFormat(models.TextChoices):
     PLAIN = "text", "Plain text"
     MARKDOWN = "markdown", "Markdown"

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from safepractice.oversight.suppression import Counts
 from safepractice.schools.models import Membership, School, StaffCategory
 from safepractice.schools.rules import active_member_q
 
@@ -54,15 +55,37 @@ def _span(days: int) -> str:
 
 
 def review_state(document: PolicyDocument, today: datetime.date | None = None) -> ReviewState:
+    return review_state_of(document.review_on, today)
+
+
+def review_state_of(review_on: datetime.date | None,
+                    today: datetime.date | None = None) -> ReviewState:
+    """The state of a review date on ``today`` (a past day's date: ``review_date_at``)."""
     today = today or timezone.localdate()
-    if document.review_on is None:
+    if review_on is None:
         return ReviewState("unset", None)
-    delta = (document.review_on - today).days
+    delta = (review_on - today).days
     if delta < 0:
-        return ReviewState("overdue", document.review_on, -delta)
+        return ReviewState("overdue", review_on, -delta)
     if delta <= DUE_SOON_DAYS:
-        return ReviewState("due", document.review_on, delta)
-    return ReviewState("ok", document.review_on, delta)
+        return ReviewState("due", review_on, delta)
+    return ReviewState("ok", review_on, delta)
+
+
+def existing_on_filter(day: datetime.date) -> Q:
+    """Policies the school had on ``day``: adopted by then, or (adoption date unknown) added
+    to safepractice by the end of it. A policy imported today, adopted years ago, existed."""
+    end_of_day = timezone.make_aware(
+        datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min))
+    return Q(adopted_on__lte=day) | Q(adopted_on__isnull=True, created_at__lt=end_of_day)
+
+
+def review_date_at(document: PolicyDocument, moment: datetime.datetime) -> datetime.date | None:
+    """The review date the document had at ``moment``: the value the first change after it
+    replaced, or the date as it stands if it has not changed since."""
+    later = [change for change in document.review_date_changes.all()
+             if change.changed_at >= moment]
+    return later[0].previous if later else document.review_on
 
 
 def policies_needing_review(
@@ -152,3 +175,38 @@ def acknowledgement_completion(document: PolicyDocument) -> list[CompletionRow]:
     rows.append(CompletionRow("all", "Everyone", sum(r.in_scope for r in rows),
                               sum(r.acknowledged for r in rows)))
     return rows
+
+
+@dataclass(frozen=True)
+class CompletionCells:
+    """A completion row as one viewer is shown it (``oversight.suppression.Counts``)."""
+
+    label: str
+    in_scope: str
+    acknowledged: str
+    outstanding: str
+    percent: str
+
+
+def _rate(row: CompletionRow, counts: Counts) -> str:
+    return counts.derived(f"{row.percent}%", row.in_scope)
+
+
+def completion_cells(rows: list[CompletionRow], counts: Counts) -> list[CompletionCells]:
+    """The rows of ``acknowledgement_completion`` through the viewer's counts rule. The last
+    row (everyone) is a total of the rows above it, so a suppressed one cannot be found by
+    subtraction; a rate over fewer than five people is withheld."""
+    *categories, everyone = rows
+    shown = [
+        CompletionCells(row.label, counts.count(row.in_scope), counts.count(row.acknowledged),
+                        counts.count(row.outstanding), _rate(row, counts))
+        for row in categories
+    ]
+    shown.append(CompletionCells(
+        everyone.label,
+        counts.total(row.in_scope for row in categories),
+        counts.total(row.acknowledged for row in categories),
+        counts.total(row.outstanding for row in categories),
+        _rate(everyone, counts),
+    ))
+    return shown

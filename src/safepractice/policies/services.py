@@ -11,7 +11,13 @@ from safepractice.schools.models import Membership, School
 from safepractice.schools.rules import is_active_member
 
 from .importing import ImportedPolicy, content_hash, normalise, read_policy_file
-from .models import Acknowledgement, PolicyDocument, PolicyKind, PolicyVersion
+from .models import (
+    Acknowledgement,
+    PolicyDocument,
+    PolicyKind,
+    PolicyVersion,
+    ReviewDateChange,
+)
 from .selectors import current_version
 
 
@@ -77,9 +83,20 @@ def import_policy(
 def _take_dates(document: PolicyDocument, imported: ImportedPolicy) -> None:
     if imported.adopted_on:
         document.adopted_on = imported.adopted_on
-    if imported.review_on:
+    if imported.review_on and imported.review_on != document.review_on:
+        # A first date read from the text is the policy's own, not a change: as at any
+        # earlier day the policy had it (``review_date_at``). A new text moving it is one.
+        if document.review_on is not None:
+            _note_review_date_change(document, imported.review_on)
         document.review_on = imported.review_on
     document.save()
+
+
+def _note_review_date_change(document: PolicyDocument, review_on: datetime.date | None) -> None:
+    """Every change of a review date leaves its previous value (``review_date_at``)."""
+    if document.pk is not None:
+        ReviewDateChange.objects.create(document=document, previous=document.review_on,
+                                        review_on=review_on)
 
 
 def _link_related(document: PolicyDocument, names: list[str]) -> list[str]:
@@ -135,6 +152,7 @@ def set_review_date(
             f"({document.adopted_on:%d %B %Y})."
         )
     previous = document.review_on
+    _note_review_date_change(document, review_on)
     document.review_on = review_on
     document.save(update_fields=["review_on"])
     record("policy-review-date-set", actor=_actor_user(actor), school=document.school,

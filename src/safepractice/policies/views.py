@@ -4,6 +4,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from safepractice.audit.services import record
+from safepractice.oversight.suppression import counts_for
 from safepractice.schools.models import Role
 from safepractice.schools.tenancy import get_for_school, school_view
 from safepractice.web.csv_export import csv_response, wants_csv
@@ -16,6 +17,7 @@ from .rendering import render_policy_text
 from .selectors import (
     acknowledgement_completion,
     acknowledgement_of,
+    completion_cells,
     current_version,
     not_acknowledged,
     policies_of,
@@ -125,13 +127,16 @@ def completion(request: HttpRequest, pk: int) -> HttpResponse:
     # Governors see counts only; names are for the head and SLT, who follow people up.
     show_names = request.membership.has_role(Role.HEAD_TEACHER, Role.SLT)
     outstanding = list(not_acknowledged(document)) if show_names else []
-    rows = acknowledgement_completion(document)
+    # Page and CSV alike: the viewer's counts rule (exact for head and SLT, small numbers
+    # suppressed for governors), from the one place it is decided.
+    rows = completion_cells(acknowledgement_completion(document), counts_for(request.membership))
     if wants_csv(request):
         return csv_response(
             request, list_name=f"policy-{document.pk}-completion", school=request.school,
             header=["Staff category", "In scope", "Acknowledged", "Outstanding", "Complete %"]
             + (["Not yet acknowledged"] if show_names else []),
-            rows=[[r.label, r.in_scope, r.acknowledged, r.outstanding, r.percent] for r in rows]
+            rows=[[r.label, r.in_scope, r.acknowledged, r.outstanding, r.percent.rstrip("%")]
+                  for r in rows]
             + [["", "", "", "", "", f"{m.user.full_name} ({m.get_staff_category_display()})"]
                for m in outstanding],
         )

@@ -50,6 +50,12 @@ class Review(models.Model):
     def is_finished(self) -> bool:
         return self.status in {ReviewStatus.DONE, ReviewStatus.FAILED}
 
+    @property
+    def has_report(self) -> bool:
+        """Only a review that read every archive has a report (page and PDF); a failed one
+        has its problem alone, so nothing partial passes for a complete review."""
+        return self.status == ReviewStatus.DONE
+
 
 class ReviewArchive(models.Model):
     """One uploaded archive. ``upload_path`` is cleared once the file has been deleted."""

@@ -12,7 +12,7 @@ from django.utils import timezone
 from safepractice.audit.services import record
 from safepractice.checks.context import checker_for
 from safepractice.engine import Checker
-from safepractice.exports import Progress, review_archive
+from safepractice.exports import ArchiveReview, Progress, review_archive
 from safepractice.exports.limits import human_size
 from safepractice.schools.models import Membership
 from safepractice.web.throttle import DAY, HOUR, Limit, human_duration, take
@@ -71,11 +71,19 @@ def run_review(review_id: int) -> None:
     try:
         checker = checker_for(review.school)  # cached per process: not the job's to pay for
         items = findings = 0
+        unusable: list[tuple[str, str]] = []
         with joblimits.job_limits(cpu_seconds=settings.REVIEW_JOB_CPU_SECONDS,
                                   memory_bytes=settings.REVIEW_JOB_MEMORY_BYTES):
             for archive in review.archives.filter(read=False):
                 Review.objects.filter(pk=review.pk).update(current_archive=archive.original_name)
-                items, findings = _read_archive(review, archive, checker, items, findings)
+                result = _read_archive(review, archive, checker, items, findings)
+                items += result.items
+                findings += len(result.findings) + result.findings_not_kept
+                if not result.usable:
+                    unusable.append((archive.original_name, result.error))
+        if unusable:
+            _fail_unusable(review, unusable)
+            return
         completed = timezone.now()
         with transaction.atomic():
             Review.objects.filter(pk=review.pk).update(
@@ -106,6 +114,28 @@ def _fail(review: Review, problem: str) -> None:
                                                problem=problem)
 
 
+def _fail_unusable(review: Review, unusable: list[tuple[str, str]]) -> None:
+    """A review with an archive it could not use fails whole, with no ``ReviewCompletion``.
+
+    The other archives' findings are deleted rather than shown: beside an archive that was
+    never checked they would read as a complete review, and they are the person's own data,
+    kept no longer than needed. The reasons are the CLI's (``ArchiveReview.usable``).
+    """
+    reasons = [f"'{name}' could not be used: {reason}" for name, reason in unusable]
+    read_too = review.archives.count() > len(unusable)
+    problem = "\n".join([*reasons, (
+        "So this review is not complete and does not count as done. Nothing from it was kept "
+        "and the uploads have been deleted. "
+        + (f"Upload all the archives again, with downloads that can be read in place of "
+           f"{'the one' if len(unusable) == 1 else 'those'} above." if read_too
+           else "Upload a download that can be read.")
+    )])
+    ReviewFinding.objects.filter(review=review).delete()
+    _fail(review, problem)
+    record("review.failed", actor=review.owner, school=review.school, target=review,
+           archives_unusable=len(unusable))
+
+
 def _over_the_limit(exceeded: BaseException) -> str:
     if isinstance(exceeded, MemoryError):
         what = f"more memory than a review may use ({human_size(settings.REVIEW_JOB_MEMORY_BYTES)})"
@@ -118,7 +148,8 @@ def _over_the_limit(exceeded: BaseException) -> str:
 
 
 def _read_archive(review: Review, archive: ReviewArchive, checker: Checker, items: int,
-                  findings: int) -> tuple[int, int]:
+                  findings: int) -> ArchiveReview:
+    """Read one archive, store what it gave, and return the reading (findings already saved)."""
     last_write = [0.0]
 
     def on_progress(progress: Progress) -> None:
@@ -148,7 +179,7 @@ def _read_archive(review: Review, archive: ReviewArchive, checker: Checker, item
          for f in result.findings],
         batch_size=500,
     )
-    return items + result.items, findings + len(result.findings) + result.findings_not_kept
+    return result
 
 
 def _finding_fields(finding) -> dict:

@@ -41,8 +41,9 @@ def index(request: HttpRequest) -> HttpResponse:
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     review = selectors.get_own_review(request.user, request.school, pk)
     context = {"review": review}
-    if review.is_finished:
+    if review.has_report:
         context["report"] = from_review(review)
+    if review.is_finished:
         record("review.viewed", actor=request.user, school=request.school, target=review)
     return render(request, "reviews/detail.html", context)
 
@@ -60,7 +61,7 @@ def progress(request: HttpRequest, pk: int) -> HttpResponse:
 @school_view()
 def pdf(request: HttpRequest, pk: int) -> HttpResponse:
     review = selectors.get_own_review(request.user, request.school, pk)
-    if not review.is_finished:
+    if not review.has_report:
         return redirect("reviews:detail", request.school.slug, review.pk)
     content = render_pdf(from_review(review), owner_name=request.user.full_name,
                          school_name=request.school.name)

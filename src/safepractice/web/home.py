@@ -16,7 +16,9 @@ class NextStep:
     url: str
     urgency: int = 1  # 3 overdue, 2 due soon, 1 to do, 0 for information
     detail: str = ""
-    count: int | None = None
+    # As shown: a provider passes a count a viewer of aggregates sees through suppression
+    # (``oversight.suppression.counts_for``) as its text, "<5".
+    count: int | str | None = None
 
 
 Provider = Callable[[Membership], list[NextStep]]

@@ -42,7 +42,7 @@ def token(member):
 def test_a_check_returns_findings_in_the_documented_shape(client, token):
     response = post_json(client, CHECK, {"text": "Hello", "kind": "post"}, token)
     assert response.status_code == 200
-    assert set(response.json()) == {"findings", "safer_text"}
+    assert set(response.json()) == {"findings", "safer_text", "send_advice"}
 
 
 def test_findings_carry_the_batch_fields_plus_section_explanation_suggestion(client, token):

@@ -1,7 +1,7 @@
 import pytest
 
 from safepractice.checks.context import checker_for, school_context
-from safepractice.schools.models import PupilStatus
+from safepractice.schools.models import PupilStatus, Role
 from safepractice.schools.services import import_roster
 from safepractice.testing.factories import make_member, make_pupil, make_school, make_user
 
@@ -22,6 +22,15 @@ def test_context_holds_the_schools_names_contacts_and_rosters():
     assert {(p.first_name, p.status) for p in built.pupils} == {("Ada", "current"),
                                                                ("Bo", "past")}
     assert [(s.first_name, s.last_name) for s in built.staff] == [("Grace", "Hopper")]
+
+
+def test_the_schools_current_dsls_are_its_safeguarding_leads():
+    school = make_school()
+    make_member(school, user=make_user(full_name="Dana Lead"), roles={Role.DSL})
+    make_member(school, user=make_user(full_name="Former Lead"), roles={Role.DSL},
+                left_on="2020-01-01")
+    make_member(school, user=make_user(full_name="Not A Lead"))
+    assert school_context(school).safeguarding_leads == ("Dana Lead",)
 
 
 def test_staff_who_have_left_are_not_in_the_context():

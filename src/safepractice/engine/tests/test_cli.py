@@ -43,6 +43,35 @@ def test_json_output_carries_the_safer_text():
     assert json.loads(result.output)["safer_text"] == "call me on [number removed]"
 
 
+GROOMING = "Don't tell your mum, it's our little secret xx"
+
+
+def test_json_for_a_message_that_must_not_be_sent_has_advice_and_no_safer_text():
+    result = run("check", "--json", "--kind", "message", "--to", "pupil", GROOMING)
+    out = json.loads(result.output)
+    assert out["safer_text"] is None
+    assert out["send_advice"]["do_not_send"] is True
+
+
+def test_human_output_says_do_not_send_and_whom_to_talk_to(tmp_path: Path):
+    config = tmp_path / "school.toml"
+    config.write_text('[school]\nsafeguarding_leads = ["Sarah Patel"]\n')
+    result = run("check", "--school-config", str(config), "--kind", "message", "--to", "pupil",
+                 GROOMING)
+    assert result.output.startswith("DO NOT SEND THIS.")
+    assert "Talk to Sarah Patel, your designated safeguarding lead" in result.output
+
+
+def test_batch_says_which_lines_must_not_be_sent():
+    lines = "\n".join([
+        json.dumps({"id": "a", "text": GROOMING, "kind": "message", "to": "pupil"}),
+        json.dumps({"id": "b", "text": "07700 900123"}),
+    ])
+    result = run("check", "--batch", "-", stdin=lines)
+    out = [json.loads(line) for line in result.output.splitlines()]
+    assert [o["do_not_send"] for o in out] == [True, False]
+
+
 def test_text_from_stdin():
     assert run("check", stdin="ring 07700 900123").exit_code == 1
 

@@ -43,3 +43,8 @@ def test_a_severity_for_an_unknown_rule_is_named(tmp_path):
 def test_a_pupil_needs_a_surname(tmp_path):
     with pytest.raises(ConfigError, match=r"pupils\[1\]\.last_name"):
         load_school_config(write(tmp_path, '[[pupils]]\nfirst_name = "A"\n'))
+
+
+def test_the_safeguarding_leads_are_read_for_do_not_send_advice(tmp_path):
+    path = write(tmp_path, '[school]\nsafeguarding_leads = ["Sarah Patel"]\n')
+    assert load_school_config(path).safeguarding_leads == ("Sarah Patel",)

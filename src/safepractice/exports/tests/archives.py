@@ -59,3 +59,34 @@ def zip_fixture(name: str, destination: Path, *, top_folder: str = "",
         for photo_path, gps in PHOTOS.get(name, {}).items():
             archive.writestr(prefix + photo_path, jpeg_with_exif(gps))
     return path
+
+
+def unusable_archive(kind: str, destination: Path) -> Path:
+    """An upload no reader can use, of the kinds people really send by mistake.
+
+    ``random-zip``: a zip of someone's own files; ``facebook-html``: Facebook's download in
+    HTML rather than JSON; ``jpeg``: a photo; ``facebook-damaged``: a Facebook JSON download
+    every file of which is broken, so nothing in it can be checked.
+    """
+    if kind == "jpeg":
+        path = destination / "IMG_0042.jpg"
+        path.write_bytes(jpeg_with_exif())
+        return path
+    members = {
+        "random-zip": {"notes/shopping.txt": "milk, eggs", "budget.csv": "month,total\nMay,12\n"},
+        "facebook-html": {
+            "your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.html":
+                "<html><body>Posts</body></html>",
+            "personal_information/profile_information/profile_information.html":
+                "<html><body>Profile</body></html>",
+        },
+        "facebook-damaged": {
+            "your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.json":
+                '[{"data": [{"post": "cut off',
+        },
+    }[kind]
+    path = destination / f"{kind}.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path

@@ -60,9 +60,10 @@ def test_a_governor_generates_and_downloads_the_report_and_the_download_is_audit
     school = make_school()
     governor = make_member(school, roles={Role.GOVERNING_BOARD})
     sign_in_verified(client, governor.user)
-    services.set_terms(school, [Term(timezone.localdate() - 90 * DAY,
-                                     timezone.localdate() - DAY, "Last term")])
-    response = client.post(reverse("oversight:reports", args=[school.slug]))
+    last_term = Term(timezone.localdate() - 90 * DAY, timezone.localdate() - DAY, "Last term")
+    services.set_terms(school, [last_term])
+    response = client.post(reverse("oversight:reports", args=[school.slug]),
+                           {"term": last_term.ends_on.isoformat()})
     assert response.status_code == 302
     saved = TermlyReport.objects.get(school=school)
     download = client.get(reverse("oversight:report", args=[school.slug, saved.pk]))

@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.db.models import Q
 from django.utils import timezone
 
 from safepractice.cases.models import Route
@@ -207,3 +208,66 @@ def test_route_summaries_give_medians_to_close():
     assert (summary[Route.CONDUCT].raised, summary[Route.CONDUCT].closed) == (4, 3)
     assert summary[Route.CONDUCT].median_days_to_close == pytest.approx(4.0)
     assert summary[Route.CYBERBULLYING].raised == 0
+
+
+def _every_kind_of_register_record_and_case(school):
+    """Records in each state a twin filter tells apart: awaiting, agreed, ended, withdrawn,
+    declined, expired; cases open and closed."""
+    member, slt = make_member(school), make_member(school, roles={"slt"})
+    today = timezone.localdate()
+    make_declaration(member)
+    make_declaration(member, acknowledged_by=slt)
+    make_declaration(member, acknowledged_by=slt, withdrawn_at=timezone.now() - DAY)
+    make_contact_exception(member, agreed=False, ends_on=today + 60 * DAY)
+    make_contact_exception(member, agreed=True, ends_on=today + 5 * DAY)
+    make_contact_exception(member, agreed=True, ends_on=today + 5 * DAY,
+                           ended_at=timezone.now() - DAY)
+    make_phone_exception(member, decision=Decision.PENDING)
+    make_phone_exception(member)
+    make_phone_exception(member, decision=Decision.DECLINED)
+    make_case(school, Route.CONDUCT, "raised", raised_by=member)
+    make_case(school, Route.CONDUCT, "closed", raised_by=member, closed_at=timezone.now() - DAY)
+
+
+def _twins():
+    from safepractice.cases.models import Case
+    from safepractice.registers.models import (
+        ContactDetailsException,
+        PhoneOnDutyException,
+        SocialContactDeclaration,
+    )
+
+    today = timezone.localdate()
+    return {
+        "open cases": (Case, selectors.open_case_filter(), selectors.open_at_filter),
+        "declarations awaiting": (SocialContactDeclaration,
+                                  selectors.declaration_awaiting_filter(),
+                                  selectors.declaration_awaiting_at_filter),
+        "declarations in force": (SocialContactDeclaration,
+                                  Q(acknowledged_at__isnull=False, withdrawn_at__isnull=True),
+                                  selectors.declaration_in_force_at_filter),
+        "contact awaiting": (ContactDetailsException,
+                             selectors.contact_awaiting_filter(today),
+                             selectors.contact_awaiting_at_filter),
+        "contact in force": (ContactDetailsException, selectors.contact_active_filter(today),
+                             selectors.contact_active_at_filter),
+        "phone awaiting": (PhoneOnDutyException, selectors.phone_awaiting_filter(timezone.now()),
+                           selectors.phone_awaiting_at_filter),
+        "phone in force": (PhoneOnDutyException, selectors.phone_active_filter(timezone.now()),
+                           selectors.phone_active_at_filter),
+    }
+
+
+@pytest.mark.parametrize("name", [
+    "open cases", "declarations awaiting", "declarations in force", "contact awaiting",
+    "contact in force", "phone awaiting", "phone in force"])
+def test_each_as_at_filter_agrees_with_its_twin_for_now(name):
+    """The report's history-aware filters, asked about this moment, give the dashboard's."""
+    school = make_school()
+    _every_kind_of_register_record_and_case(school)
+    model, now_filter, at_filter = _twins()[name]
+    in_school = model.objects.filter(school=school)
+    now = timezone.now()
+    expected = set(in_school.filter(now_filter).values_list("pk", flat=True))
+    assert expected, "the records should give each filter something to find"
+    assert set(in_school.filter(at_filter(now)).values_list("pk", flat=True)) == expected

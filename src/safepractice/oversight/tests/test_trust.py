@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -36,6 +38,17 @@ def test_the_trust_sees_schools_side_by_side_with_small_counts_suppressed(client
     assert "≈10" in row  # 2 + 7 would give the 2 away
     for personal in ("Ophelia", "Nettlebed", "ophelia@", "private matter"):
         assert personal not in html
+
+
+def test_a_schools_open_cases_across_routes_are_a_total_of_the_rows_above(client, trust_of_two):
+    trust, north, _ = trust_of_two
+    for route, how_many in [(Route.CONDUCT, 2), (Route.CYBERBULLYING, 6)]:
+        for _ in range(how_many):
+            make_case(north, route, "raised")
+    html = client.get(reverse("oversight:trust", args=[trust.pk])).content.decode()
+    row = html[html.index("Open cases: all routes"):]
+    # 8 shown exactly beside the 6 would give the suppressed 2 away.
+    assert re.findall(r"<td>(.*?)</td>", row[:row.index("</tr>")])[0] == "≈10"
 
 
 def _queries_for_trust_page(client, school_count: int) -> int:

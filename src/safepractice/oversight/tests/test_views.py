@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -6,11 +7,11 @@ from django.utils import timezone
 
 from safepractice.audit.models import AuditEntry
 from safepractice.cases.models import Route
-from safepractice.schools.models import Role
+from safepractice.schools.models import Role, StaffCategory
 from safepractice.testing.auth import sign_in_verified
 from safepractice.testing.factories import make_member, make_school
 
-from .factories import make_case, make_policy
+from .factories import acknowledge, make_case, make_policy
 
 pytestmark = pytest.mark.django_db
 DAY = datetime.timedelta(days=1)
@@ -58,6 +59,42 @@ def test_a_governor_sees_suppressed_counts_and_no_links_to_lists(client, school)
     assert "&lt;5" in html
     assert "/oversight/lists/" not in html
     assert "Cases raised per month" not in html
+
+
+def _row(html: str, label: str) -> list[str]:
+    row = html[html.index(f'<th scope="row">{label}</th>'):]
+    return re.findall(r"<td>(.*?)</td>", row[:row.index("</tr>")])
+
+
+def test_a_governor_sees_an_open_cases_total_rounded_when_a_cell_is_suppressed(client, school):
+    _signed_in(client, school, Role.GOVERNING_BOARD)
+    raiser = make_member(school)
+    for _ in range(3):
+        make_case(school, Route.CONDUCT, raised_by=raiser)
+    for _ in range(6):
+        make_case(school, Route.CONDUCT, raised_at=timezone.now() - 200 * DAY, raised_by=raiser)
+    html = client.get(reverse("oversight:dashboard", args=[school.slug])).content.decode()
+    # 9 shown exactly beside the 6 would give the suppressed 3 away.
+    assert _row(html, "Conduct") == ["&lt;5", "0", "0", "6", "≈10"]
+
+
+def test_a_governor_sees_the_completion_total_rounded_when_a_row_is_suppressed(client, school):
+    governor = _signed_in(client, school, Role.GOVERNING_BOARD)
+    version = make_policy(school)
+    volunteer = make_member(school, staff_category=StaffCategory.VOLUNTEER)
+    for member in [governor, volunteer, *(make_member(school) for _ in range(6))]:
+        acknowledge(member, version)
+    html = client.get(reverse("oversight:dashboard", args=[school.slug])).content.decode()
+    everyone = html[html.index('<th scope="row">Everyone</th>'):]
+    assert re.findall(r"<td>(.*?)</td>", everyone[:everyone.index("</tr>")])[:2] == [
+        "≈10", "≈10"]
+
+
+def test_a_governor_sees_no_completion_chart_over_fewer_than_five_staff(client, school):
+    governor = _signed_in(client, school, Role.GOVERNING_BOARD)
+    acknowledge(governor, make_policy(school))
+    html = client.get(reverse("oversight:dashboard", args=[school.slug])).content.decode()
+    assert "Not shown: fewer than five staff are in scope." in html
 
 
 def test_a_governor_cannot_open_a_list(client, school):

@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 import time_machine
@@ -92,6 +93,70 @@ def test_governors_see_completion_counts_without_names(client):
         reverse("policies:completion", args=[school.slug, document.pk]))
     assert "Site staff" in response.text
     assert "Not yet acknowledged" not in response.text
+
+
+def _completion_row(html: str, label: str) -> list[str]:
+    row = html[html.index(f'<th scope="row">{label}</th>'):]
+    return re.findall(r"<td>(.*?)</td>", row[:row.index("</tr>")])
+
+
+def _small_school_with_a_governor():
+    """Three site staff (one acknowledged) and seven teachers (all acknowledged)."""
+    school = make_school()
+    document, version = make_policy(school)
+    site = [make_member(school, staff_category=StaffCategory.SITE) for _ in range(3)]
+    teachers = [make_member(school) for _ in range(7)]
+    for member in [site[0], *teachers]:
+        Acknowledgement.objects.create(version=version, membership=member,
+                                       content_hash=version.content_hash)
+    governor = make_member(school, roles={Role.GOVERNING_BOARD},
+                           staff_category=StaffCategory.GOVERNOR)
+    Acknowledgement.objects.create(version=version, membership=governor,
+                                   content_hash=version.content_hash)
+    return school, document, governor
+
+
+def test_governors_see_small_completion_counts_suppressed(client):
+    school, document, governor = _small_school_with_a_governor()
+    html = signed_in(client, governor).get(
+        reverse("policies:completion", args=[school.slug, document.pk])).text
+    assert _completion_row(html, "Site staff")[:3] == ["&lt;5", "&lt;5", "&lt;5"]
+
+
+def test_governors_see_no_rate_over_fewer_than_five_people(client):
+    school, document, governor = _small_school_with_a_governor()
+    html = signed_in(client, governor).get(
+        reverse("policies:completion", args=[school.slug, document.pk])).text
+    assert _completion_row(html, "Site staff")[3] == "–"
+
+
+def test_governors_see_the_everyone_total_rounded_when_a_row_is_suppressed(client):
+    school, document, governor = _small_school_with_a_governor()
+    html = signed_in(client, governor).get(
+        reverse("policies:completion", args=[school.slug, document.pk])).text
+    # 11 in scope shown exactly would give the suppressed rows away by subtraction from it.
+    assert _completion_row(html, "Everyone")[0] == "≈10"
+
+
+def test_governors_get_the_completion_csv_suppressed_too(client):
+    school, document, governor = _small_school_with_a_governor()
+    response = signed_in(client, governor).get(
+        reverse("policies:completion", args=[school.slug, document.pk]), {"format": "csv"})
+    assert "Site staff,<5,<5,<5,–" in response.content.decode("utf-8-sig")
+
+
+def test_the_head_sees_exact_completion_counts(client):
+    school, document, _ = _small_school_with_a_governor()
+    head = make_member(school, roles={Role.HEAD_TEACHER})
+    html = signed_in(client, head).get(
+        reverse("policies:completion", args=[school.slug, document.pk])).text
+    assert _completion_row(html, "Site staff") == ["3", "1", "2", "33%"]
+
+
+def test_a_governors_home_page_suppresses_how_many_have_not_acknowledged(client):
+    school, _, governor = _small_school_with_a_governor()
+    html = signed_in(client, governor).get(reverse("web:school_home", args=[school.slug])).text
+    assert '<span class="count">&lt;5</span> staff have not acknowledged' in html
 
 
 def test_the_head_sees_who_has_not_acknowledged_and_the_view_is_audited(client):

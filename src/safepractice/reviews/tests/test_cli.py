@@ -6,7 +6,7 @@ import pytest
 from typer.testing import CliRunner
 
 from safepractice.cli import _register_command_modules, app
-from safepractice.exports.tests.archives import zip_fixture
+from safepractice.exports.tests.archives import unusable_archive, zip_fixture
 
 
 @pytest.fixture
@@ -58,3 +58,18 @@ def test_school_config_feeds_the_checker(run, tmp_path):
     findings = json.loads(result.stdout.splitlines()[0])["findings"]
     topics = {f["topic"] for f in findings}
     assert {"connection-pupil", "identifies-school", "personal-information"} <= topics
+
+
+def test_an_archive_no_reader_can_use_fails_the_review_beside_a_good_one(run, tmp_path):
+    good = zip_fixture("linkedin_2026", tmp_path)
+    result = run(str(good), str(unusable_archive("facebook-html", tmp_path)))
+    assert result.exit_code == 1
+    assert "This Facebook download is in HTML" in result.output
+
+
+def test_no_pdf_is_written_when_an_archive_cannot_be_used(run, tmp_path):
+    report = tmp_path / "report.pdf"
+    good = zip_fixture("linkedin_2026", tmp_path)
+    result = run(str(good), str(unusable_archive("jpeg", tmp_path)), "--pdf", str(report))
+    assert not report.exists()
+    assert "No report was written" in result.output

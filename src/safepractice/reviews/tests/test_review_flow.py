@@ -1,6 +1,11 @@
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils.html import escape
 
+from safepractice.engine import Checker
+from safepractice.exports import review_archive
+from safepractice.exports.tests.archives import unusable_archive
 from safepractice.reviews.models import Review, ReviewStatus
 from safepractice.reviews.selectors import completed_review_dates
 
@@ -31,11 +36,63 @@ def test_refused_archive_ends_cleanly_with_its_message_and_no_upload_left(
     junk.write_bytes(b"PK\x03\x04 this is not really a zip")
     _upload(client, teacher, junk)
     review = Review.objects.get(owner=teacher.user)
-    assert review.status == ReviewStatus.DONE
+    assert review.status == ReviewStatus.FAILED
     assert "damaged or incomplete" in review.archives.get().error
     assert list(settings.REVIEW_UPLOAD_DIR.iterdir()) == []
+
+
+@pytest.mark.parametrize("kind", ["random-zip", "facebook-html", "jpeg", "facebook-damaged"])
+def test_an_archive_no_reader_can_use_fails_the_review_with_the_clis_reason(
+        client, teacher, tmp_path, kind):
+    path = unusable_archive(kind, tmp_path)
+    reason = review_archive(path, Checker(factories=[])).error  # what the CLI prints
+    _upload(client, teacher, path)
+    review = Review.objects.get(owner=teacher.user)
+    assert review.status == ReviewStatus.FAILED
     page = client.get(reverse("reviews:detail", args=[teacher.school.slug, review.pk]))
-    assert "Not read: The zip file is damaged or incomplete" in page.content.decode()
+    assert escape(reason) in page.content.decode()
+
+
+def test_a_failed_review_does_not_count_as_done(client, teacher, tmp_path):
+    _upload(client, teacher, unusable_archive("random-zip", tmp_path))
+    assert completed_review_dates(teacher) == []
+
+
+def test_a_failed_review_page_offers_no_report_and_no_pdf(client, teacher, tmp_path):
+    _upload(client, teacher, unusable_archive("jpeg", tmp_path))
+    review = Review.objects.get(owner=teacher.user)
+    page = client.get(reverse("reviews:detail", args=[teacher.school.slug, review.pk]))
+    text = page.content.decode()
+    assert "could not be completed" in text
+    assert "goes against the policy" not in text
+    assert reverse("reviews:pdf", args=[teacher.school.slug, review.pk]) not in text
+
+
+def test_a_failed_review_has_no_pdf(client, teacher, tmp_path):
+    _upload(client, teacher, unusable_archive("jpeg", tmp_path))
+    review = Review.objects.get(owner=teacher.user)
+    pdf = client.get(reverse("reviews:pdf", args=[teacher.school.slug, review.pk]))
+    assert pdf.status_code == 302
+    assert not pdf.content.startswith(b"%PDF")
+
+
+def test_one_unusable_archive_fails_the_whole_review_naming_it(client, teacher, x_archive,
+                                                               tmp_path):
+    _upload(client, teacher, x_archive, unusable_archive("facebook-html", tmp_path))
+    review = Review.objects.get(owner=teacher.user)
+    assert review.status == ReviewStatus.FAILED
+    assert "'facebook-html.zip' could not be used: This Facebook download is in HTML" \
+        in review.problem
+    assert completed_review_dates(teacher) == []
+
+
+def test_the_good_archives_findings_are_not_kept_when_the_review_fails(client, teacher,
+                                                                       x_archive, tmp_path):
+    _upload(client, teacher, x_archive, unusable_archive("facebook-html", tmp_path))
+    review = Review.objects.get(owner=teacher.user)
+    assert not review.findings.exists()
+    page = client.get(reverse("reviews:detail", args=[teacher.school.slug, review.pk]))
+    assert 'class="findings"' not in page.content.decode()
 
 
 def test_several_archives_in_one_review(client, teacher, x_archive, tmp_path):
