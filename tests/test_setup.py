@@ -111,9 +111,10 @@ def run_without_serving(monkeypatch):
     monkeypatch.setattr(cli_module, "call_manage", lambda *args: None)
     monkeypatch.setattr(demo, "demo_is_loaded", lambda: True)
     monkeypatch.setattr(demo, "print_logins", lambda header: None)
-    monkeypatch.setattr(server, "_start_worker", lambda: None)
+    monkeypatch.setattr(server, "_supervised_workers", lambda: None)
+    monkeypatch.setattr(server, "_sweep_uploads_left_by_a_crash", lambda: None)
     monkeypatch.setattr(gunicorn_app, "serve",
-                        lambda host, port: seen.update(site_url=os.environ.get("SITE_URL")))
+                        lambda host, port, **_: seen.update(site_url=os.environ.get("SITE_URL")))
     return seen
 
 

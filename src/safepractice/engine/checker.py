@@ -35,7 +35,9 @@ def _one_per_topic_and_span(findings: list[Finding]) -> list[Finding]:
 
 def _stronger(finding: Finding, kept: Finding) -> bool:
     return (finding.severity.rank, finding.confidence, kept.rule) > (
-        kept.severity.rank, kept.confidence, finding.rule
+        kept.severity.rank,
+        kept.confidence,
+        finding.rule,
     )
 
 
@@ -59,7 +61,17 @@ def _one_per_judgement_remark(findings: list[Finding]) -> list[Finding]:
     """Of the judgement findings of one topic whose spans overlap, keep the strongest; drop
     an offensive finding that an equality finding covers."""
     kept: list[Finding] = []
-    for finding in sorted(findings, key=lambda f: (-f.severity.rank, -f.confidence, f.rule)):
+    # A rule's finding goes first: its span and wording are exact where the model's cover a
+    # sentence ("what road do you live on" rather than the whole message).
+    for finding in sorted(
+        findings,
+        key=lambda f: (
+            f.detail.get("decided_by") == "model",
+            -f.severity.rank,
+            -f.confidence,
+            f.rule,
+        ),
+    ):
         if finding.topic in JUDGEMENT_TOPICS and any(
             other.topic == finding.topic and _overlap(other, finding) for other in kept
         ):
@@ -67,7 +79,8 @@ def _one_per_judgement_remark(findings: list[Finding]) -> list[Finding]:
         kept.append(finding)
     graver = [f for f in kept if f.topic in SUBSUMED_BY.values()]
     return [
-        f for f in kept
+        f
+        for f in kept
         if f.topic not in SUBSUMED_BY
         or not any(g.topic == SUBSUMED_BY[f.topic] and _overlap(f, g) for g in graver)
     ]
@@ -101,7 +114,8 @@ class Checker:
             if content.kind in detector.kinds:
                 findings.extend(detector.detect(content))
         completed = [
-            self._complete(finding) for finding in findings
+            self._complete(finding)
+            for finding in findings
             if self._applies(finding.rule, content.kind)
         ]
         kept = sorted(_one_per_topic_and_span(completed), key=Finding.sort_key)

@@ -137,7 +137,7 @@ def why_not_revoke(membership: Membership, role: str) -> str | None:
     if role != Role.HEAD_TEACHER:
         return None
     heads = Membership.objects.with_role(Role.HEAD_TEACHER).filter(school_id=membership.school_id)
-    if any(head.is_active for head in heads.exclude(pk=membership.pk)):
+    if any(is_active_member(head) for head in heads.exclude(pk=membership.pk)):
         return None
     return (
         f"{membership.user} is the only head teacher of {membership.school}, and a school "

@@ -79,9 +79,11 @@ def test_the_school_is_found_with_saint_spelled_out_or_cofe(text, span):
     "text, span",
     [
         ("Proud to be a teacher 🍎", "Proud to be a teacher"),
-        (
+        pytest.param(
             "Just a tired primary school teacher who needs a holiday",
             "a tired primary school teacher",
+            marks=pytest.mark.xfail(strict=True, reason="a known false positive of the "
+                                    "judgement model: read as offensive (docs/models.md)"),
         ),
         ("HLTA life: 30 books to mark", "HLTA life"),
         ("Fire drill in the rain #TAlife", "#TAlife"),

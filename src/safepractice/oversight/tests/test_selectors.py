@@ -231,6 +231,7 @@ def _every_kind_of_register_record_and_case(school):
 
 def _twins():
     from safepractice.cases.models import Case
+    from safepractice.registers import rules as register_rules
     from safepractice.registers.models import (
         ContactDetailsException,
         PhoneOnDutyException,
@@ -247,13 +248,16 @@ def _twins():
                                   Q(acknowledged_at__isnull=False, withdrawn_at__isnull=True),
                                   selectors.declaration_in_force_at_filter),
         "contact awaiting": (ContactDetailsException,
-                             selectors.contact_awaiting_filter(today),
+                             register_rules.contact_exception_awaiting_agreement_q(today),
                              selectors.contact_awaiting_at_filter),
-        "contact in force": (ContactDetailsException, selectors.contact_active_filter(today),
+        "contact in force": (ContactDetailsException,
+                             register_rules.contact_exception_active_q(today),
                              selectors.contact_active_at_filter),
-        "phone awaiting": (PhoneOnDutyException, selectors.phone_awaiting_filter(timezone.now()),
+        "phone awaiting": (PhoneOnDutyException,
+                           register_rules.phone_exception_awaiting_decision_q(timezone.now()),
                            selectors.phone_awaiting_at_filter),
-        "phone in force": (PhoneOnDutyException, selectors.phone_active_filter(timezone.now()),
+        "phone in force": (PhoneOnDutyException,
+                           register_rules.phone_exception_active_q(timezone.now()),
                            selectors.phone_active_at_filter),
     }
 

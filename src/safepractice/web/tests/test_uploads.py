@@ -11,8 +11,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import RequestFactory
 
+from safepractice.api.models import Scope
 from safepractice.api.tokens import create_token
 from safepractice.cases.models import Route
+from safepractice.testing.auth import current_code, give_authenticator
 from safepractice.testing.cases import make_case, make_staff_room
 from safepractice.testing.processes import SRC
 from safepractice.web import uploads
@@ -126,7 +128,9 @@ def test_big_evidence_spooled_this_way_is_stored_in_the_vault_intact(client, set
     settings.CASES_EVIDENCE_DIR = str(tmp_path / "evidence")
     room = make_staff_room()
     case = make_case(room, Route.CYBERBULLYING)
-    raw = create_token(room.teacher, "tests")[1]
+    device = give_authenticator(room.teacher.user)  # case access is a scope granted on two factors
+    raw = create_token(room.teacher, "tests", scopes={Scope.CHECK, Scope.CASES},
+                       code=current_code(device))[1]
     response = client.post(
         f"/api/v1/schools/{room.school.slug}/cases/{case.pk}/evidence",
         {"files": [SimpleUploadedFile("chat.txt", BIG)]},
