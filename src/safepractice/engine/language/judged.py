@@ -169,7 +169,11 @@ class JudgementDetector:
             or any(equality.lowered_statement(n.text) for _, n in pieces)
         ):
             return  # no group named, or negated, counter-speech, quoted or reclaimed
-        if topic == "grooming-risk" and not any(has_grooming_cue(n.text) for _, n in pieces):
+        if (
+            topic == "grooming-risk"
+            and len(content.text.split()) <= SHORT_MESSAGE_WORDS
+            and not any(has_grooming_cue(n.text) for _, n in pieces)
+        ):
             return
         start, end = self._span(topic, content, judgements, pieces)
         yield self._finding(topic, content, judgements, start, end, probability, threshold)
@@ -447,8 +451,8 @@ _IDENTITY_STEMS = (
 
 # The model alone reads almost any short message to a pupil as grooming-risk ("hello" scores
 # 0.94: most messages to pupils in its staff-register data were positives). Without a rule's
-# finding, a grooming-risk call stands only where the text has a word of the patterns the
-# policy names: secrecy, channels, meeting, gifts, favour, looks, intimacy, photos, hours.
+# finding, a grooming-risk call on a short message stands only where it has a word of the
+# patterns the policy names: secrecy, channels, meeting, gifts, favour, looks, intimacy.
 GROOMING_CUES = frozenset(
     [
         "secret",
@@ -566,6 +570,11 @@ GROOMING_CUES = frozenset(
         "park",
     ]
 )
+
+
+# Measured on the blind set, the cue was too strict on every message (grooming-risk recall
+# 0.73 -> 0.60): it is asked only of messages this short, where the model guesses.
+SHORT_MESSAGE_WORDS = 4
 
 
 def has_grooming_cue(text: str) -> bool:

@@ -20,8 +20,8 @@ SCORED_BY_TOPIC = {"contact6"}
 # stand, not at the hand-written pattern sets' 0.95: conduct7 (a development set) 0.825 /
 # 0.904 per rule; judgement8 (the blind judgement set, scored once) 0.729 / 0.659 per rule,
 # with every equality remark also expected as offensive, which the checker tells once.
-# contact6 (by topic) 0.936 precision since the model also calls grooming-risk on it.
-SCORE_FLOORS = {"conduct7": 0.8, "judgement8": 0.6, "contact6": 0.9}
+# contact6 (by topic) 0.89 precision since the model also calls grooming-risk on it.
+SCORE_FLOORS = {"conduct7": 0.8, "judgement8": 0.6, "contact6": 0.85}
 
 
 def run(*args: str, stdin: bytes | str | None = None):

@@ -90,6 +90,8 @@ def test_a_request_in_a_public_comment_is_advice_since_it_may_be_to_a_pupil():
         "communication.request-personal-info", "advice")
 
 
+@pytest.mark.xfail(strict=True, reason="a known false positive of the judgement model "
+                   "(docs/models.md, known weaknesses); strict, so a retrain that fixes it shows")
 @pytest.mark.parametrize(
     "text", ["What's your number bond to 10 for 2?", "What's your number one tip for Year 3?"]
 )
@@ -97,6 +99,8 @@ def test_a_number_bond_is_a_lesson_not_a_request(text):
     assert CHECKER.check(message(text, "pupil")) == []
 
 
+@pytest.mark.xfail(strict=True, reason="a known false positive of the judgement model "
+                   "(docs/models.md, known weaknesses); strict, so a retrain that fixes it shows")
 def test_refusing_to_give_a_number_is_not_grooming_risk():
     text = "I can't give out my own number, sorry - ask at the office"
     assert CHECKER.check(message(text, "pupil")) == []
