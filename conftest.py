@@ -32,3 +32,18 @@ def _empty_limits_cache(request, django_db_blocker):
 
         with django_db_blocker.unblock():
             caches["limits"].clear()
+
+
+@pytest.fixture(autouse=True)
+def _admin_forgets_django_rq():
+    """A test that adds django_rq to INSTALLED_APPS registers its admin for good; the admin's
+    pages then look the app up after the setting is restored. Forget it afterwards."""
+    yield
+    from django.conf import settings
+    from django.contrib import admin
+
+    if "django_rq" in settings.INSTALLED_APPS:
+        return  # installed for real (SAFEPRACTICE_TASKS=redis)
+    for model in list(admin.site._registry):
+        if model._meta.app_label in ("django_rq", "django_tasks_rq"):
+            admin.site.unregister(model)
