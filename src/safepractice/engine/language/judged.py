@@ -62,17 +62,8 @@ CHARACTERISTIC_NAMES = {
     "pregnancy-maternity": "pregnancy and maternity",
     "marriage-civil-partnership": "marriage and civil partnership",
 }
-_CHARACTERISTIC_WORDS = {
-    "race": "race (colour, nationality, ethnic or national origin)",
-    "religion": "religion or belief",
-    "sex": "sex",
-    "sexual-orientation": "sexual orientation",
-    "gender-reassignment": "gender reassignment",
-    "disability": "disability",
-    "age": "age",
-    "pregnancy-maternity": "pregnancy and maternity",
-    "marriage-civil-partnership": "marriage and civil partnership",
-}
+# How an explanation says it: the name, and for race what the Act counts in it.
+_RACE_IN_FULL = "race (colour, nationality, ethnic or national origin)"
 
 
 class JudgementDetector:
@@ -237,6 +228,9 @@ class JudgementDetector:
         if topic == "equality":
             characteristic = best.top_characteristic()
             detail |= {"characteristic": CHARACTERISTIC_NAMES[characteristic]}
+            said_as = (
+                _RACE_IN_FULL if characteristic == "race" else CHARACTERISTIC_NAMES[characteristic]
+            )
             return Finding(
                 rule=RULES[topic],
                 topic=topic,
@@ -246,7 +240,7 @@ class JudgementDetector:
                 confidence=confidence,
                 explanation=(
                     f"“{quoted}” reads as demeaning, stereotyping or excluding people because "
-                    f"of {_CHARACTERISTIC_WORDS[characteristic]}, a protected characteristic "
+                    f"of {said_as}, a protected characteristic "
                     "under the Equality Act 2010. Jokes, 'banter' and opinions count too. The "
                     "policy (Safer online behaviour) says online communication must comply "
                     "with equalities legislation."
