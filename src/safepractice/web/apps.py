@@ -5,3 +5,8 @@ class WebConfig(AppConfig):
     name = "safepractice.web"
     label = "web"
     verbose_name = "Web pages"
+
+    def ready(self) -> None:
+        from safepractice import forking
+
+        forking.install()
