@@ -330,23 +330,20 @@ else:
                          "QUEUES": [*task_queues.NAMES]}}
 
 # "default": per process unless CACHE_URL names a Redis server (e.g. redis://127.0.0.1:6379/1).
-# "limits": the upload rate limits and quotas (web/throttle.py); "shared": the per-token API
-# rate limit (api/ratelimit.py). Both must be one count across every process and server: the
-# same Redis, or else a table in the database (made by migrate); "shared" increments under a
-# row lock (api/cache.py). Culling is set high so that it never empties counts still running.
+# "limits": every rate limit and quota, the web's and the API's (web/throttle.py). It must be
+# one count across every process and server: the same Redis, or else a table in the database
+# (made by migrate) that increments under a row lock (web/counting_cache.py). Culling is set
+# high so that it never empties counts still running.
 if os.environ.get("CACHE_URL"):
     _REDIS_CACHE = {"BACKEND": "django.core.cache.backends.redis.RedisCache",
                     "LOCATION": os.environ["CACHE_URL"]}
-    CACHES = {"default": _REDIS_CACHE, "limits": _REDIS_CACHE, "shared": _REDIS_CACHE}
+    CACHES = {"default": _REDIS_CACHE, "limits": _REDIS_CACHE}
 else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-        "limits": {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
-                   "LOCATION": "safepractice_limits", "OPTIONS": {"MAX_ENTRIES": 100_000}},
-        "shared": {"BACKEND": "safepractice.api.cache.CountingDatabaseCache",
-                   "LOCATION": "safepractice_shared_cache",
-                   # One row a token a minute: room for every token in use at once.
-                   "OPTIONS": {"MAX_ENTRIES": 50_000}},
+        # Every rate limit and quota (web/throttle.py): one row a member or token a window.
+        "limits": {"BACKEND": "safepractice.web.counting_cache.CountingDatabaseCache",
+                   "LOCATION": "safepractice_limits", "OPTIONS": {"MAX_ENTRIES": 150_000}},
     }
 
 # Upload limits per member (counted in the "limits" cache): a web rate limit on the photo

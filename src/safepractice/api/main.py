@@ -10,7 +10,6 @@ from safepractice.web.throttle import LimitReached
 
 from .auth import PersonalToken, ScopeMissing
 from .middleware import body_limit, too_large
-from .ratelimit import RateLimited
 from .routers import ROUTERS
 
 api = NinjaAPI(
@@ -65,13 +64,6 @@ def unauthorised(request: HttpRequest, exc: AuthenticationError) -> HttpResponse
 
 @api.exception_handler(LimitReached)
 def rate_limited(request: HttpRequest, exc: LimitReached) -> HttpResponse:
-    response = api.create_response(request, {"detail": str(exc)}, status=429)
-    response["Retry-After"] = str(exc.retry_after)
-    return response
-
-
-@api.exception_handler(RateLimited)
-def token_rate_limited(request: HttpRequest, exc: RateLimited) -> HttpResponse:
     response = api.create_response(request, {"detail": str(exc)}, status=429)
     response["Retry-After"] = str(exc.retry_after)
     return response

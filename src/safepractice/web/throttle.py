@@ -1,15 +1,11 @@
 """Rate limits and quotas: fixed windows counted in a cache.
 
-Every limit is a ``Limit`` (how much, over how many seconds) and is taken with ``take``. The
-upload limits count in the ``limits`` cache, which every process must share, or each gunicorn
-worker and each server would allow the whole amount again: Redis when ``CACHE_URL`` is set,
-otherwise Django's database cache (its table is made by ``migrate``). The API's per-token
-rate limit passes ``cache_alias="default"`` to stay in each process's own memory (see
-docs/api.md: a database query on every API call would cost more than the check itself).
-
-Redis counts exactly. The database cache's ``incr`` is a read then a write, so requests from
-the same member that land at the same instant may each be counted once where two were due;
-the limits are meant to stop floods, which that does not let through.
+Every limit is a ``Limit`` (how much, over how many seconds) and is taken with ``take``: the
+upload limits and quotas of the web pages and the API, and the API's per-token rate limit
+(api/ratelimit.py). They count in the ``limits`` cache, which every process must share, or each
+gunicorn worker and each server would allow the whole amount again: Redis when ``CACHE_URL`` is
+set, otherwise a database table (made by ``migrate``) whose ``incr`` reads the row under a lock
+and writes it back in one transaction (web/counting_cache.py). Both count exactly.
 """
 
 import contextlib
@@ -43,7 +39,7 @@ class LimitReached(Exception):
         super().__init__(f"{limit.message} Try again in {human_duration(retry_after)}.")
 
 
-def take(limit: Limit, who: str | int, amount: int = 1, *, cache_alias: str = LIMITS_CACHE) -> None:
+def take(limit: Limit, who: str | int, amount: int = 1) -> None:
     """Count ``amount`` against ``who``'s window; raise ``LimitReached`` if it would go over.
 
     An amount refused is not counted, so a big upload refused still leaves room for a small one.
@@ -51,14 +47,14 @@ def take(limit: Limit, who: str | int, amount: int = 1, *, cache_alias: str = LI
     now = time.time()
     window = int(now // limit.seconds)
     key = f"limit:{limit.name}:{who}:{window}"
-    store = caches[cache_alias]
+    store = caches[LIMITS_CACHE]
     timeout = limit.seconds + MINUTE  # outlives its window, never the next one's count
-    store.add(key, 0, timeout=timeout)
     try:
+        # incr first: in the common case one locked update, with no add (which, in the database
+        # cache, also counts the table to decide whether to cull it).
         count = store.incr(key, amount)
-    except ValueError:  # expired between add and incr
-        store.set(key, amount, timeout=timeout)
-        count = amount
+    except ValueError:  # the window's first count: start it, unless another process just did
+        count = amount if store.add(key, amount, timeout=timeout) else store.incr(key, amount)
     if count > limit.allowed:
         # Give the refused amount back (unless the window ended meanwhile: nothing to give).
         with contextlib.suppress(ValueError):

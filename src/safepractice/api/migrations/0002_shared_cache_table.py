@@ -1,4 +1,8 @@
-"""The table of the "shared" cache when it is the database (no CACHE_URL): see settings."""
+"""Made the table of a "shared" cache, since folded into "limits" (0004 drops it).
+
+Kept because migrations already applied name it; ``createcachetable`` makes only the tables
+of the caches settings names now.
+"""
 
 from django.core.management import call_command
 from django.db import migrations

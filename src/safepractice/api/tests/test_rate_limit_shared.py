@@ -14,9 +14,10 @@ from django.core.cache import caches
 from django.db import connections
 
 from safepractice.api.models import ApiToken
-from safepractice.api.ratelimit import RATE_CACHE, RateLimited, check_rate
+from safepractice.api.ratelimit import check_rate
 from safepractice.api.tokens import create_token
 from safepractice.testing.factories import make_member
+from safepractice.web.throttle import LIMITS_CACHE, LimitReached
 
 # Committed for real: the other processes read the token and the counts from the database.
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -56,7 +57,7 @@ def accepted_calls(token_pk: int, calls: int) -> Callable[[], int]:
         for _ in range(calls):
             try:
                 check_rate(token)
-            except RateLimited:
+            except LimitReached:
                 continue
             accepted += 1
         return accepted
@@ -73,7 +74,7 @@ def test_two_workers_accept_no_more_calls_between_them_than_the_token_allows():
 def increments(key: str, times: int) -> Callable[[], int]:
     def work() -> int:
         for _ in range(times):
-            caches[RATE_CACHE].incr(key)
+            caches[LIMITS_CACHE].incr(key)
         return times
 
     return work
@@ -81,6 +82,6 @@ def increments(key: str, times: int) -> Callable[[], int]:
 
 def test_counts_added_at_once_in_two_processes_are_all_kept():
     key = f"counted-at-once:{uuid.uuid4().hex}"  # a shared Redis may outlive the test
-    caches[RATE_CACHE].set(key, 0)
+    caches[LIMITS_CACHE].set(key, 0)
     in_workers(increments(key, 100), increments(key, 100))
-    assert caches[RATE_CACHE].get(key) == 200
+    assert caches[LIMITS_CACHE].get(key) == 200

@@ -96,7 +96,7 @@ def redis_available() -> bool:
 def test_with_a_shared_cache_a_revocation_elsewhere_is_refused_at_once(client, member):
     shared = {"BACKEND": "django.core.cache.backends.redis.RedisCache",
               "LOCATION": "redis://127.0.0.1:6379/15", "KEY_PREFIX": f"sp-test-{time.time_ns()}"}
-    with override_settings(CACHES={"default": shared, "shared": shared}):  # as CACHE_URL sets
+    with override_settings(CACHES={"default": shared, "limits": shared}):  # as CACHE_URL sets
         token, raw = create_token(member, "script")
         assert check_status(client, raw) == 200
         revoke_elsewhere(token)
