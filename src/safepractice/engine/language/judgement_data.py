@@ -21,7 +21,9 @@ from .judgement import CHARACTERISTICS, TARGETS, TOPIC_HEADS
 REPO = Path(__file__).resolve().parents[4]
 STAFF_DATA = REPO / "datasets" / "staff"
 HELDOUT = Path(__file__).resolve().parents[1] / "tests" / "data" / "heldout"
-STAFF_FILES = ("offensive", "equality", "allegation", "grooming", "confidential")
+STAFF_FILES = (
+    "offensive", "equality", "allegation", "grooming", "confidential", "rude", "everyday",
+)
 
 RULE_TOPICS = {
     "online-conduct.offensive": "offensive",
