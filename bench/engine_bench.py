@@ -6,7 +6,7 @@
 Both run pinned to one CPU core on the same 280-character posts, built from the
 development and held-out sets. Recall for phone / email / location (postcode), and the
 findings matching nothing labelled, are scored on a labelled set (default: the blind
-heldout/pii5.jsonl, bench/engine_make_pii_heldout5.py). Presidio runs in its own virtualenv (see
+heldout/pii5.jsonl, datasets/heldout/make_pii_heldout5.py). Presidio runs in its own virtualenv (see
 bench/engine_presidio_worker.py); without it, only our figures are printed.
 """
 

@@ -5,7 +5,7 @@ the detectors were scored on it: the numbers, postcodes and emails come from Fak
 own format lists, not from the development set. Negatives are prices, times, dates,
 order and reference numbers. Run once; the output is committed:
 
-    python bench/engine_make_heldout.py
+    python datasets/heldout/make_heldout.py
 """
 
 import json
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from faker import Faker
 
-OUT = Path(__file__).resolve().parents[1] / "src/safepractice/engine/tests/data/heldout/pii.jsonl"
+OUT = Path(__file__).resolve().parents[2] / "src/safepractice/engine/tests/data/heldout/pii.jsonl"
 SEED = 20261125
 
 PHONE_TEMPLATES = [

@@ -1,6 +1,6 @@
 """Blind held-out set #3 for the UK phone, postcode and email detectors.
 
-    .venv/bin/python bench/engine_make_pii_heldout3.py
+    .venv/bin/python datasets/heldout/make_pii_heldout3.py
         [--seed 202511253] [--out src/safepractice/engine/tests/data/heldout/pii3.jsonl]
 
 What it is
@@ -41,7 +41,7 @@ What it is
 
 How it was made (blind)
     Written from the brief alone, without opening the detectors, their tests, the
-    existing data sets or the other bench/engine_make_* scripts, and without running the
+    existing data sets or the other datasets/heldout/make_* scripts, and without running the
     detector while writing the templates. The only inputs are the hand-written templates
     and word lists below, Python's random.Random(SEED) and Faker en_GB seeded with SEED;
     nothing is downloaded. Same seed + same Faker version -> byte-identical output
@@ -68,7 +68,7 @@ from pathlib import Path
 from faker import Faker
 
 SEED = 202511253
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "src/safepractice/engine/tests/data/heldout/pii3.jsonl"
 
 PHONE = "personal-information.phone"

@@ -1,6 +1,6 @@
 """Write a second held-out phone set, made after phone-SHAPED numbers were accepted:
 
-    python bench/engine_make_phone_heldout.py
+    python datasets/heldout/make_phone_heldout.py
 
 A new seed and new sentence templates (Faker en_GB numbers, which include some a digit
 short), and harder negatives than the first set: numbers that start with 0 and are 10 or
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from faker import Faker
 
-DATA = Path(__file__).resolve().parents[1] / "src/safepractice/engine/tests/data"
+DATA = Path(__file__).resolve().parents[2] / "src/safepractice/engine/tests/data"
 OUT = DATA / "heldout/phones2.jsonl"
 SEED = 5_550_123
 

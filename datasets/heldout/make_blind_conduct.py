@@ -29,7 +29,7 @@ noise (case, text-speak, typos, emoji) has been applied, and each is asserted.
 Names come from Faker en_GB (roster names filtered out). Fixed seed: two runs give identical
 output.
 
-    .venv/bin/python bench/engine_make_blind_conduct.py
+    .venv/bin/python datasets/heldout/make_blind_conduct.py
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ from pathlib import Path
 from faker import Faker
 
 SEED = 7
-OUT = Path(__file__).resolve().parents[1] / "src/safepractice/engine/tests/data/heldout/conduct7.jsonl"
+OUT = Path(__file__).resolve().parents[2] / "src/safepractice/engine/tests/data/heldout/conduct7.jsonl"
 
 RULES = {
     "off": "online-conduct.offensive",

@@ -18,7 +18,7 @@ label here). Postcodes, roster pupil/staff names and the local authority are kep
 Numbers use Ofcom drama ranges; names come from Faker en_GB. Fixed seed: two runs give
 identical output.
 
-    .venv/bin/python bench/engine_make_blind_contact.py
+    .venv/bin/python datasets/heldout/make_blind_contact.py
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from pathlib import Path
 from faker import Faker
 
 SEED = 20250606
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "src/safepractice/engine/tests/data/heldout/contact6.jsonl"
 
 ADDR = "personal-information.address"

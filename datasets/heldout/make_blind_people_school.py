@@ -20,7 +20,7 @@ Labelling conventions (decided up front, from the catalogue and the brief):
   * confidential: span = the confidential phrase, next to a separately labelled pupil name.
   * credentials: span = from the password/login word through the secret.
   * connections: span = the whole display name.
-Run:  .venv/bin/python bench/engine_make_blind_people_school.py   (fixed seed, deterministic)
+Run:  .venv/bin/python datasets/heldout/make_blind_people_school.py   (fixed seed, deterministic)
 """
 
 import json
@@ -35,7 +35,7 @@ from faker import Faker
 SEED = 5_2025
 R = random.Random(SEED)
 OUT = (
-    Path(__file__).resolve().parents[1]
+    Path(__file__).resolve().parents[2]
     / "src/safepractice/engine/tests/data/heldout/people_school5.jsonl"
 )
 

@@ -58,7 +58,7 @@ SEED = 24061971, Faker 40.63.0. Output is deterministic for a given Faker versio
 
 Regenerate::
 
-    /work/main/.venv/bin/python bench/engine_make_pii_heldout4.py
+    /work/main/.venv/bin/python datasets/heldout/make_pii_heldout4.py
 
 (``--check`` only re-reads and verifies the existing file.)
 """
@@ -78,7 +78,7 @@ from faker import Faker
 
 SEED = 24061971
 N_PHONE, N_POSTCODE, N_EMAIL, N_NEG = 300, 150, 150, 400
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "src/safepractice/engine/tests/data/heldout/pii4.jsonl"
 
 PHONE = "personal-information.phone"

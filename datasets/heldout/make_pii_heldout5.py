@@ -8,7 +8,7 @@ domain (used as hard negatives) and to keep pupil/staff names out of the texts.
 
 Each line: {"id", "text", "kind", "to", "expected": [{"rule", "start", "end"}]}; spans are Python
 character offsets computed from where each value was inserted, and asserted on write.
-Reproducible (fixed seed).  Run:  .venv/bin/python bench/engine_make_pii_heldout5.py
+Reproducible (fixed seed).  Run:  .venv/bin/python datasets/heldout/make_pii_heldout5.py
 """
 
 import json
@@ -23,7 +23,7 @@ SEED = 55005
 R = random.Random(SEED)
 FK = Faker("en_GB")
 FK.seed_instance(SEED)
-OUT = Path(__file__).resolve().parents[1] / "src/safepractice/engine/tests/data/heldout/pii5.jsonl"
+OUT = Path(__file__).resolve().parents[2] / "src/safepractice/engine/tests/data/heldout/pii5.jsonl"
 PHONE, EMAIL, POSTCODE = (f"personal-information.{r}" for r in ("phone", "email", "postcode"))
 N_PHONE, N_EMAIL, N_PC, N_NEG = 250, 200, 150, 400
 
