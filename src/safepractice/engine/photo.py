@@ -395,10 +395,6 @@ def _face_cascade():
     return None if cascade.empty() else cascade
 
 
-def face_detection_available() -> bool:
-    return _face_cascade() is not None
-
-
 def detect_faces(image: Image.Image) -> tuple[tuple[int, int, int, int], ...] | None:
     """Boxes (x, y, width, height) of faces in the image; None if no detector is installed."""
     cascade = _face_cascade()

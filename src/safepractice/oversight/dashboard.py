@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from safepractice.cases.models import Case, Route
 from safepractice.cases.rules import NOTIFICATION_DEADLINE
+from safepractice.policies.selectors import completion_rate
 from safepractice.registers.rules import unfinished_starter_counts
 from safepractice.schools.models import Membership
 
@@ -194,18 +195,14 @@ def completion_chart(school_id: int, end: datetime.date, counts: Counts) -> char
 def completion_rows(counts: Counts, figures: selectors.PolicyFigures) -> dict:
     """Acknowledgement by staff category, as ``counts`` shows it; the total is a total of the
     rows above it, so a suppressed row cannot be found by subtraction."""
-
-    def percent(row: selectors.CompletionRow) -> str:
-        if row.percent is None:
-            return "–"
-        return counts.derived(f"{row.percent}%", row.in_scope)
-
-    rows = [(row.label, counts.count(row.in_scope), counts.count(row.acknowledged), percent(row))
+    rows = [(row.label, counts.count(row.in_scope), counts.count(row.acknowledged),
+             completion_rate(row, counts))
             for row in figures.completion]
     total = figures.total
     return {
         "figures": figures,
         "rows": rows,
         "total": (total.label, counts.total(r.in_scope for r in figures.completion),
-                  counts.total(r.acknowledged for r in figures.completion), percent(total)),
+                  counts.total(r.acknowledged for r in figures.completion),
+                  completion_rate(total, counts)),
     }

@@ -23,6 +23,7 @@ from safepractice.cases.models import Body, Case, Notification, NotificationKind
 from safepractice.cases.workingdays import is_working_day
 from safepractice.policies.models import Acknowledgement, PolicyDocument, PolicyKind, PolicyVersion
 from safepractice.policies.selectors import (
+    CompletionRow,
     ReviewState,
     existing_on_filter,
     review_date_at,
@@ -415,18 +416,6 @@ def register_figures(school_ids: Iterable[int], now=None) -> dict[int, RegisterF
 
 
 # Policies -----------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class CompletionRow:
-    category: str
-    label: str
-    in_scope: int
-    acknowledged: int
-
-    @property
-    def percent(self) -> int | None:
-        return round(100 * self.acknowledged / self.in_scope) if self.in_scope else None
-
 
 @dataclass
 class PolicyFigures:

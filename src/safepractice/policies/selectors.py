@@ -136,6 +136,8 @@ def not_acknowledged(document: PolicyDocument) -> QuerySet[Membership]:
 
 @dataclass(frozen=True)
 class CompletionRow:
+    """One staff category's acknowledgement of a version (the policy page and oversight)."""
+
     category: str
     label: str
     in_scope: int
@@ -146,8 +148,9 @@ class CompletionRow:
         return self.in_scope - self.acknowledged
 
     @property
-    def percent(self) -> int:
-        return round(100 * self.acknowledged / self.in_scope) if self.in_scope else 100
+    def percent(self) -> int | None:
+        """None when no one is in scope: "100% complete" of nobody would reassure falsely."""
+        return round(100 * self.acknowledged / self.in_scope) if self.in_scope else None
 
 
 def acknowledgement_completion(document: PolicyDocument) -> list[CompletionRow]:
@@ -188,7 +191,10 @@ class CompletionCells:
     percent: str
 
 
-def _rate(row: CompletionRow, counts: Counts) -> str:
+def completion_rate(row: CompletionRow, counts: Counts) -> str:
+    """The row's percentage as ``counts`` may show it ("–" when no one is in scope)."""
+    if row.percent is None:
+        return "–"
     return counts.derived(f"{row.percent}%", row.in_scope)
 
 
@@ -199,7 +205,7 @@ def completion_cells(rows: list[CompletionRow], counts: Counts) -> list[Completi
     *categories, everyone = rows
     shown = [
         CompletionCells(row.label, counts.count(row.in_scope), counts.count(row.acknowledged),
-                        counts.count(row.outstanding), _rate(row, counts))
+                        counts.count(row.outstanding), completion_rate(row, counts))
         for row in categories
     ]
     shown.append(CompletionCells(
@@ -207,6 +213,6 @@ def completion_cells(rows: list[CompletionRow], counts: Counts) -> list[Completi
         counts.total(row.in_scope for row in categories),
         counts.total(row.acknowledged for row in categories),
         counts.total(row.outstanding for row in categories),
-        _rate(everyone, counts),
+        completion_rate(everyone, counts),
     ))
     return shown

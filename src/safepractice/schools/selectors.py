@@ -33,7 +33,3 @@ def pupil_counts(school: School) -> dict[str, int]:
         past=Count("id", filter=Q(status=PupilStatus.PAST)),
     )
     return {"current": counts["current"] or 0, "past": counts["past"] or 0}
-
-
-def pupils_of(school: School) -> QuerySet[Pupil]:
-    return Pupil.objects.filter(school=school)

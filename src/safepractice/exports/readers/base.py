@@ -109,7 +109,3 @@ class Reading:
                 ) -> Content:
         return self.item(ContentKind.PROFILE, text, location=location, profile_field=field_,
                          extra={"label": label} if label else {})
-
-
-def basename_in(member: Member, *names: str) -> bool:
-    return member.basename.lower() in names
