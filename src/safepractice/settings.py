@@ -8,23 +8,32 @@ authenticate the audit log and decrypt the evidence are kept apart, in the keys 
 
 import os
 import secrets
-import sys
-import tempfile
 from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from safepractice import queues as task_queues
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
+_TRUE, _FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off", ""}
+
+
 def env_bool(name: str, default: bool = False) -> bool:
+    """A yes/no setting. Anything but the words below is refused: read as False, a mistyped
+    ``SESSION_COOKIE_SECURE=ture`` would quietly switch a protection off."""
     value = os.environ.get(name)
     if value is None:
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    word = value.strip().lower()
+    if word not in _TRUE | _FALSE:
+        raise ImproperlyConfigured(
+            f"{name}={value!r} is neither true nor false: use 1/0, true/false, yes/no or on/off."
+        )
+    return word in _TRUE
 
 
 def env_list(name: str, default: str = "") -> list[str]:
@@ -41,11 +50,9 @@ def _default_keys_dir() -> Path:
     return Path(config_home) / "safepractice" / "keys"
 
 
-TESTING = env_bool("SAFEPRACTICE_TESTING") or "pytest" in sys.modules
-if TESTING and not os.environ.get("SAFEPRACTICE_INSTANCE"):
-    os.environ["SAFEPRACTICE_INSTANCE"] = tempfile.mkdtemp(prefix="safepractice-test-")
-if TESTING and not os.environ.get("SAFEPRACTICE_KEYS"):
-    os.environ["SAFEPRACTICE_KEYS"] = tempfile.mkdtemp(prefix="safepractice-test-keys-")
+# Set by the test settings (safepractice/test_settings.py), which also give the run its own
+# instance and keys folders; a test's child process passes it on itself.
+TESTING = env_bool("SAFEPRACTICE_TESTING")
 INSTANCE_DIR = Path(os.environ.get("SAFEPRACTICE_INSTANCE") or _default_instance_dir())
 INSTANCE_DIR.mkdir(parents=True, exist_ok=True)
 # Outside the instance folder, so the database and its backups never carry the keys that
