@@ -15,7 +15,7 @@ from django.utils import timezone
 from safepractice.audit.services import record
 from safepractice.schools.models import Membership, School
 
-from . import access, evidence, notify, retention, rules, vault, workflow
+from . import access, evidence, notify, retention, rules, selectors, vault, workflow
 from .errors import ActionNotAvailable, NotAllowed, Refused, StaleCase, WrongState
 from .evidence import Upload
 from .models import (
@@ -264,9 +264,7 @@ def export_case(case: Case, actor: Membership) -> dict[str, Any]:
     """The case's record and chronology as data, for a handler; audited."""
     if not access.can(actor, case, access.HANDLE):
         raise NotAllowed("Only the people handling this case can export it.")
-    from .selectors import case_record
-
-    data = case_record(case)
+    data = selectors.case_record(case)
     with transaction.atomic():
         _event(case, actor, EventKind.EXPORT, f"Exported by {_name(actor)}")
         record("case-export", actor=actor.user, school=case.school, target=case)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from . import actions
 from .access import CONTRIBUTE, HANDLE, INFORM, POLICE, WISHES
-from .models import Route
+from .models import ROUTE_STATES, Route
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,8 @@ class Machine:
         return self.actions.get(name)
 
 
-def _machine(route: Route, states: dict[str, str], steps: list[Step]) -> Machine:
+def _machine(route: Route, steps: list[Step]) -> Machine:
+    states = ROUTE_STATES[route]
     return Machine(route, next(iter(states)), states, {s.name: s for s in steps})
 
 
@@ -65,54 +66,20 @@ def _common(open_states: frozenset[str], *, notes: bool = True) -> list[Step]:
     return steps
 
 
-CYBERBULLYING_STATES = {
-    "reported": "Reported",
-    "acknowledged": "Acknowledged",
-    "action-agreed": "Action agreed",
-    "closed": "Closed",
-}
+# The states each route's actions work in while the case is open (states: models.ROUTE_STATES).
 _cb_open = _set("reported", "acknowledged", "action-agreed")
-
-INDECENT_IMAGES_STATES = {
-    "raised": "Raised: notify the police and the safeguarding unit now",
-    "notified": "Police and safeguarding unit notified",
-    "handed-over": "Handed over",
-    "closed": "Closed",
-}
 _ii_open = _set("raised", "notified", "handed-over")
-
-UNSUITABLE_MATERIAL_STATES = {
-    "raised": "Raised",
-    "advice-requested": "Advice requested",
-    "advice-received": "Advice received",
-    "under-investigation": "Under investigation",
-    "outcome": "Outcome recorded",
-    "closed": "Closed",
-}
 _um_open = _set("raised", "advice-requested", "advice-received", "under-investigation",
                 "outcome")
+_cc_open = _set("raised", "under-investigation", "outcome")
+_pe_open = _set("raised", "acting")
 _NO_ADVICE_YET = (
     "No investigation step is possible until the advice sought has been recorded as received "
     "(the policy: do not investigate or evaluate the material until advice is received)."
 )
 
-CONDUCT_STATES = {
-    "raised": "Raised",
-    "under-investigation": "Under investigation",
-    "outcome": "Outcome recorded",
-    "closed": "Closed",
-}
-_cc_open = _set("raised", "under-investigation", "outcome")
-
-PUPIL_EXPOSURE_STATES = {
-    "raised": "Raised",
-    "acting": "Controls being changed",
-    "closed": "Closed",
-}
-_pe_open = _set("raised", "acting")
-
 MACHINES: dict[str, Machine] = {
-    Route.CYBERBULLYING: _machine(Route.CYBERBULLYING, CYBERBULLYING_STATES, [
+    Route.CYBERBULLYING: _machine(Route.CYBERBULLYING, [
         Step(actions.ACKNOWLEDGE, "Acknowledge the report", _set("reported"), "acknowledged"),
         Step(actions.AGREE_ACTION, "Record the action agreed", _set("acknowledged"),
              "action-agreed"),
@@ -124,13 +91,13 @@ MACHINES: dict[str, Machine] = {
         *_common(_cb_open),
     ]),
     # Deliberately no add-evidence, no add-note, no investigation: record the fact, notify.
-    Route.INDECENT_IMAGES: _machine(Route.INDECENT_IMAGES, INDECENT_IMAGES_STATES, [
+    Route.INDECENT_IMAGES: _machine(Route.INDECENT_IMAGES, [
         Step(actions.RECORD_NOTIFICATION, "Record a notification", _set("raised")),
         Step(actions.HAND_OVER, "Record the handover", _set("notified"), "handed-over"),
         Step(actions.CLOSE, "Close", _set("handed-over"), "closed"),
         *_common(_ii_open, notes=False),
     ]),
-    Route.UNSUITABLE_MATERIAL: _machine(Route.UNSUITABLE_MATERIAL, UNSUITABLE_MATERIAL_STATES, [
+    Route.UNSUITABLE_MATERIAL: _machine(Route.UNSUITABLE_MATERIAL, [
         Step(actions.REQUEST_ADVICE, "Record that advice was sought", _set("raised"),
              "advice-requested"),
         Step(actions.RECORD_ADVICE, "Record the advice received", _set("advice-requested"),
@@ -146,7 +113,7 @@ MACHINES: dict[str, Machine] = {
         Step(actions.CLOSE, "Close", _set("outcome"), "closed"),
         *_common(_um_open),
     ]),
-    Route.CONDUCT: _machine(Route.CONDUCT, CONDUCT_STATES, [
+    Route.CONDUCT: _machine(Route.CONDUCT, [
         Step(actions.REQUEST_ADVICE, "Record that HR advice was sought", _cc_open),
         Step(actions.RECORD_ADVICE, "Record the HR advice received", _cc_open),
         Step(actions.START_INVESTIGATION, "Start the investigation", _set("raised"),
@@ -156,10 +123,10 @@ MACHINES: dict[str, Machine] = {
         Step(actions.RECORD_OUTCOME, "Record the outcome", _set("under-investigation"), "outcome"),
         Step(actions.CLOSE, "Close", _set("outcome"), "closed"),
         Step(actions.INFORM_SUBJECT, "Inform the member of staff concerned",
-             _set(*CONDUCT_STATES), capability=INFORM),
+             _set(*ROUTE_STATES[Route.CONDUCT]), capability=INFORM),
         *_common(_cc_open),
     ]),
-    Route.PUPIL_EXPOSURE: _machine(Route.PUPIL_EXPOSURE, PUPIL_EXPOSURE_STATES, [
+    Route.PUPIL_EXPOSURE: _machine(Route.PUPIL_EXPOSURE, [
         Step(actions.RECORD_CONTROL_ACTION, "Record a change to internet controls or passwords",
              _pe_open, "acting"),
         Step(actions.ADD_EVIDENCE, "Add evidence (filter logs, not the images)", _pe_open),
