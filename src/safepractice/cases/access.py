@@ -24,15 +24,19 @@ from django.db.models import Q
 from safepractice.schools.models import Membership, Role
 from safepractice.schools.rules import is_active_member, is_ict_coordinator  # one definition
 
-from . import workflow
 from .models import Case, ReportTo, Route
 
 VIEW = "view"  # the whole case: details, chronology, evidence list
 SUMMARY = "summary"  # what was reported, its state and outcome
 DOWNLOAD = "download"  # an evidence file
+# What an actor must be able to do to take an action (each route's step names one).
+HANDLE = "handle"  # the people handling the case
+CONTRIBUTE = "contribute"  # handlers, and on route 1 the person bullied and whoever recorded it
+WISHES = "wishes"  # the person bullied, alone
+POLICE = "police"  # route 1: handlers or the person bullied, and only if they chose police
+INFORM = "inform"  # route 4: the head alone decides to tell the member of staff
 
-CAPABILITIES = (VIEW, SUMMARY, DOWNLOAD, workflow.HANDLE, workflow.CONTRIBUTE,
-                workflow.WISHES, workflow.POLICE, workflow.INFORM)
+CAPABILITIES = (VIEW, SUMMARY, DOWNLOAD, HANDLE, CONTRIBUTE, WISHES, POLICE, INFORM)
 
 
 def chosen_line_manager(case: Case) -> Membership | None:
@@ -73,17 +77,17 @@ def can(membership: Membership | None, case: Case, capability: str) -> bool:
     bullied = route == Route.CYBERBULLYING and concerned
     helper = route == Route.CYBERBULLYING and reporter
 
-    if capability == workflow.HANDLE:
+    if capability == HANDLE:
         return handler
     if capability == DOWNLOAD and route == Route.INDECENT_IMAGES:
         return False  # the route holds no files at all
-    if capability in (VIEW, DOWNLOAD, workflow.CONTRIBUTE):
+    if capability in (VIEW, DOWNLOAD, CONTRIBUTE):
         return handler or bullied or helper
-    if capability == workflow.WISHES:
+    if capability == WISHES:
         return bullied
-    if capability == workflow.POLICE:
+    if capability == POLICE:
         return handler or bullied
-    if capability == workflow.INFORM:
+    if capability == INFORM:
         return route == Route.CONDUCT and membership.has_role(Role.HEAD_TEACHER) and not concerned
     if capability == SUMMARY:
         if handler or bullied or helper:

@@ -18,7 +18,8 @@ from safepractice.api.schemas import BODY_ERRORS, ERRORS, ErrorOut, ValidationEr
 from safepractice.schools.models import Membership, School
 from safepractice.schools.rules import active_membership, is_active_member
 
-from . import access, selectors, services, vault, workflow
+from . import access, errors, selectors, services, vault, workflow
+from .evidence import Upload
 from .forms import action_form
 from .models import EVIDENCE_DESCRIPTION_CHARS, Case, EvidenceItem
 
@@ -108,12 +109,12 @@ def _case(membership: Membership, case_id: int, capability: str = access.VIEW) -
     return case
 
 
-def _refusal(error: services.CaseError) -> tuple[int, Problem]:
-    if isinstance(error, services.NotAllowed):
+def _refusal(error: errors.CaseError) -> tuple[int, Problem]:
+    if isinstance(error, errors.NotAllowed):
         return 403, Problem(code="not-allowed", detail=str(error))
-    if isinstance(error, services.StaleCase):
+    if isinstance(error, errors.StaleCase):
         return 409, Problem(code="stale", detail=str(error))
-    if isinstance(error, services.ActionNotAvailable):
+    if isinstance(error, errors.ActionNotAvailable):
         return 409, Problem(code="action-not-available", detail=str(error))
     return 409, Problem(code="refused", detail=str(error))
 
@@ -145,7 +146,7 @@ def take_action(request: HttpRequest, school_slug: str, case_id: int, action: st
     case = _known_case(membership, case_id)
     try:
         services.available_action(case, action, membership)
-    except services.CaseError as refused:
+    except errors.CaseError as refused:
         return _refusal(refused)
     if action == "add-evidence":
         return 422, Problem(code="use-evidence-endpoint",
@@ -157,7 +158,7 @@ def take_action(request: HttpRequest, school_slug: str, case_id: int, action: st
     try:
         case = services.perform(case, action, membership, form.cleaned_data,
                                 form.cleaned_data.get("version"))
-    except services.CaseError as refused:
+    except errors.CaseError as refused:
         return _refusal(refused)
     return 200, _out(case)
 
@@ -171,14 +172,14 @@ def add_evidence(request: HttpRequest, school_slug: str, case_id: int,
     case = _known_case(membership, case_id)
     try:
         services.available_action(case, "add-evidence", membership)
-        uploads = [services.Upload(f.name, f.read(), description) for f in files]
+        uploads = [Upload(f.name, f.read(), description) for f in files]
         for upload in uploads:
             vault.check(upload.data)
         before = set(case.evidence.values_list("pk", flat=True))
         services.add_evidence(case, membership, uploads)
     except vault.EvidenceRejected as rejected:
         return 422, Problem(code="file-refused", detail=str(rejected))
-    except services.CaseError as refused:
+    except errors.CaseError as refused:
         return _refusal(refused)
     added = case.evidence.exclude(pk__in=before)
     return 201, [EvidenceOut(id=i.pk, name=i.original_name, content_type=i.content_type,

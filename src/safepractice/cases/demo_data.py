@@ -12,8 +12,8 @@ from PIL import Image, ImageDraw
 from safepractice.schools.models import Membership, School
 
 from . import services
+from .evidence import Upload
 from .models import Case, PoliceWish, ReportTo, Route
-from .services import Upload
 
 
 def _screenshot(lines: list[str]) -> bytes:

@@ -15,7 +15,7 @@ from safepractice.schools.models import Role
 from safepractice.schools.tenancy import get_for_school, school_view
 from safepractice.web.csv_export import csv_response, wants_csv
 
-from . import access, retention, rules, selectors, services, vault, workflow
+from . import access, errors, retention, rules, selectors, services, vault, workflow
 from .forms import RAISE_FORMS, action_form
 from .models import Case, EvidenceItem, Route
 
@@ -82,7 +82,7 @@ def raise_case(request: HttpRequest, route: str) -> HttpResponse:
             try:
                 case = services.raise_case(route, request.school, request.membership,
                                            form.details(), form.concerns(), form.uploads())
-            except services.CaseError as refused:
+            except errors.CaseError as refused:
                 form.add_error(None, str(refused))
             else:
                 messages.success(request, f"{case.reference} recorded. "
@@ -104,22 +104,22 @@ def _after_raising(case: Case) -> str:
 
 def _detail_context(request: HttpRequest, case: Case, bound: dict | None = None) -> dict:
     membership = request.membership
-    forms = {}
-    for action in services.actions_open_to(case, membership):
-        forms[action.name] = (action, action_form(case, action.name, membership))
+    forms = {
+        step.name: (step, action_form(case, step.name, membership))
+        for step in services.actions_open_to(case, membership)
+    }
     if bound:
-        forms[bound["name"]] = (forms.get(bound["name"], (bound["action"],))[0], bound["form"])
+        forms[bound["name"]] = (forms.get(bound["name"], (bound["step"],))[0], bound["form"])
     police_block = None
     if case.route == Route.CYBERBULLYING:
-        police_action = workflow.machine_for(case.route).action("refer-to-police")
-        police_block = services._guard(case, police_action)
+        police_block = services.refusal_reason(case, "refer-to-police")
     return {
         "case": case,
         "details": case.details,
         "state_label": workflow.state_label(case.route, case.state),
         "states": workflow.machine_for(case.route).states,
         "forms": forms,
-        "can_handle": access.can(membership, case, workflow.HANDLE),
+        "can_handle": access.can(membership, case, access.HANDLE),
         "can_download": access.can(membership, case, access.DOWNLOAD),
         "evidence": case.evidence.select_related("added_by__user").prefetch_related("flags"),
         "notifications": case.notifications.select_related("notified_by__user"),
@@ -163,21 +163,21 @@ def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     case = _known_case(request, pk)
     try:
         found = services.available_action(case, action, request.membership)
-    except services.NotAllowed as refused:
+    except errors.NotAllowed as refused:
         raise PermissionDenied(str(refused)) from refused
-    except services.ActionNotAvailable as missing:
+    except errors.ActionNotAvailable as missing:
         messages.error(request, f"Refused: {missing}")
         return redirect(_detail_url(case))
     form = action_form(case, action, request.membership, request.POST, request.FILES)
     if not form.is_valid():
         services.record_view(case, request.membership)
-        context = _detail_context(request, case, {"name": action, "action": found, "form": form})
+        context = _detail_context(request, case, {"name": action, "step": found, "form": form})
         context["error_action"] = action
         return render(request, "cases/detail.html", context, status=400)
     try:
         services.perform(case, action, request.membership, form.cleaned_data,
                          form.cleaned_data.get("version"), form.uploads())
-    except services.StaleCase as stale:
+    except errors.StaleCase as stale:
         case = _case(request, pk)
         data = request.POST.copy()
         data[f"{action}-version"] = str(stale.current_version)
@@ -185,10 +185,10 @@ def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         form.is_valid()
         messages.error(request, str(stale))
         services.record_view(case, request.membership)
-        context = _detail_context(request, case, {"name": action, "action": found, "form": form})
+        context = _detail_context(request, case, {"name": action, "step": found, "form": form})
         context["error_action"] = action
         return render(request, "cases/detail.html", context, status=409)
-    except (services.CaseError, vault.EvidenceRejected) as refused:
+    except (errors.CaseError, vault.EvidenceRejected) as refused:
         messages.error(request, f"Refused: {refused}")
         return redirect(_detail_url(case))
     messages.success(request, f"{found.label}: done.")
@@ -226,7 +226,7 @@ def export(request: HttpRequest, pk: int) -> HttpResponse:
     case = _known_case(request, pk)
     try:
         data = services.export_case(case, request.membership)
-    except services.NotAllowed as refused:
+    except errors.NotAllowed as refused:
         raise PermissionDenied(str(refused)) from refused
     response = HttpResponse(json.dumps(data, cls=DjangoJSONEncoder, indent=2),
                             content_type="application/json")
