@@ -6,10 +6,6 @@ from ..catalogue import load_catalogue
 from ..content import Content, ContentKind, Recipient
 from ..findings import Finding, Severity
 
-TEXT_KINDS = frozenset(
-    {ContentKind.POST, ContentKind.COMMENT, ContentKind.PROFILE, ContentKind.MESSAGE}
-)
-
 
 def make_finding(
     rule_id: str,

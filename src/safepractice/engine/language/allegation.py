@@ -5,10 +5,10 @@ roster name, a role, the school, another school, the local authority). A neutral
 import re
 from collections.abc import Iterator
 
-from ..content import Content
+from ..content import TEXT_KINDS, Content
 from ..context import SchoolContext
 from ..findings import Finding, Severity
-from .common import SAFER_ONLINE, TEXT_KINDS, alternation, original, sentences, words_pattern
+from .common import SAFER_ONLINE, alternation, original, sentences, words_pattern
 from .lexicons import NOT_A_NAME
 from .targets import generic_targets, target_pattern
 from .text import normalise

@@ -11,12 +11,11 @@ it, and the finding's explanation says which rule fired.
 import re
 from collections.abc import Iterator
 
-from ..content import Content
+from ..content import TEXT_KINDS, Content
 from ..context import SchoolContext
 from ..findings import Finding, Severity
 from .common import (
     SAFER_ONLINE,
-    TEXT_KINDS,
     MaskedWords,
     alternation,
     original,

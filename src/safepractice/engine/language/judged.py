@@ -18,11 +18,11 @@ model flags on their own, or the window it read.
 from collections.abc import Iterator
 from dataclasses import replace
 
-from ..content import Content, ContentKind
+from ..content import TEXT_KINDS, Content, ContentKind
 from ..context import SchoolContext
 from ..findings import Finding, Severity
 from . import allegation, equality, grooming, offensive
-from .common import COMMUNICATION, SAFER_ONLINE, TEXT_KINDS, sentences
+from .common import COMMUNICATION, SAFER_ONLINE, sentences
 from .judgement import TOPIC_HEADS, Judgement, JudgementModel, get_judgement_model
 from .lexicons import CHARACTERISTIC_WORDS, IDENTITIES, IDENTITY_ADJECTIVES, SLURS
 from .screen import Screen, get_screen

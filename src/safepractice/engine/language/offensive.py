@@ -8,10 +8,10 @@ it at sports day") and raise insults aimed at a person, which are worse than pro
 import re
 from collections.abc import Iterator
 
-from ..content import Content
+from ..content import TEXT_KINDS, Content
 from ..context import SchoolContext
 from ..findings import Finding, Severity
-from .common import SAFER_ONLINE, TEXT_KINDS, MaskedWords, alternation, original, sentences
+from .common import SAFER_ONLINE, MaskedWords, alternation, original, sentences
 from .lexicons import BENIGN_PHRASES, INSULTS, PROFANITY, SLURS, TARGET_WORDS, WEAK_INSULTS
 from .model import LinearModel, get_model
 from .targets import target_pattern
