@@ -1,12 +1,10 @@
-"""Shared pieces of the language detectors: policy wording and spans."""
+"""Shared pieces of the language detectors: phrase patterns, sentences and spans."""
 
 import re
 from collections.abc import Iterable
 
 from .text import Normalised
 
-SAFER_ONLINE = "Safer online behaviour"
-COMMUNICATION = "Communication between pupils / schools staff"
 _SENTENCE = re.compile(r"[^.!?;\n]+[.!?;\n]*")
 
 
