@@ -9,7 +9,8 @@ from ninja import File, Path, Router, Schema, UploadedFile
 from pydantic import BaseModel, Field
 
 from safepractice.api.schemas import BODY_ERRORS, ERRORS, ErrorOut, FindingOut
-from safepractice.engine import ProfileField, Recipient
+from safepractice.engine import ContentKind, ProfileField, Recipient
+from safepractice.engine.content import TEXT_KINDS
 
 from .models import MAX_TEXT_CHARS
 from .selectors import saved_check_of, saved_checks_of
@@ -18,11 +19,10 @@ from .services import check_photos, check_text, delete_saved_check, save_check
 router = Router(tags=["checks"])
 
 
-class TextKind(StrEnum):
-    POST = "post"
-    COMMENT = "comment"
-    PROFILE = "profile"
-    MESSAGE = "message"
+# The engine's text kinds, as an enum of their own so the API schema lists only those.
+TextKind = StrEnum(  # type: ignore[misc]
+    "TextKind", {kind.name: kind.value for kind in ContentKind if kind in TEXT_KINDS}
+)
 
 
 class CheckIn(Schema):

@@ -1,15 +1,18 @@
 from django import forms
 
-from safepractice.engine import Recipient
+from safepractice.engine import ContentKind, Recipient
+from safepractice.engine.content import TEXT_KINDS
 
 from .models import MAX_TEXT_CHARS
 
-KIND_CHOICES = [
-    ("post", "A post"),
-    ("comment", "A comment"),
-    ("profile", "A bio or profile field"),
-    ("message", "A message"),
-]
+KIND_LABELS = {
+    ContentKind.POST: "A post",
+    ContentKind.COMMENT: "A comment",
+    ContentKind.PROFILE: "A bio or profile field",
+    ContentKind.MESSAGE: "A message",
+}
+# Every kind of text the engine reads, and only those (a new one without a label fails here).
+KIND_CHOICES = [(kind.value, KIND_LABELS[kind]) for kind in ContentKind if kind in TEXT_KINDS]
 RECIPIENT_CHOICES = [
     ("", "Not a message"),
     (Recipient.PUPIL.value, "A pupil"),

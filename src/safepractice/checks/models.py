@@ -4,9 +4,9 @@ from django.db import models
 from django.utils import timezone
 
 from safepractice.engine import ContentKind, Recipient
+from safepractice.engine.content import TEXT_KINDS
 from safepractice.schools.models import Membership, School
 
-TEXT_KINDS = [ContentKind.POST, ContentKind.COMMENT, ContentKind.PROFILE, ContentKind.MESSAGE]
 MAX_TEXT_CHARS = 50_000
 
 
@@ -17,7 +17,9 @@ class SavedCheck(models.Model):
         Membership, on_delete=models.CASCADE, related_name="saved_checks"
     )
     created = models.DateTimeField(default=timezone.now)
-    kind = models.CharField(max_length=20, choices=[(k.value, k.value) for k in TEXT_KINDS])
+    kind = models.CharField(max_length=20, choices=[
+        (k.value, k.value) for k in ContentKind if k in TEXT_KINDS  # in the enum's order
+    ])
     recipient = models.CharField(
         max_length=20, blank=True, choices=[(r.value, r.value) for r in Recipient]
     )

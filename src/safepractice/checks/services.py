@@ -11,6 +11,7 @@ from django.db import transaction
 
 from safepractice.audit.services import record
 from safepractice.engine import Content, ContentKind, Finding, ProfileField, Recipient
+from safepractice.engine.checker import safer_text
 from safepractice.engine.photo import (
     PhotoError,
     PhotoReport,
@@ -25,7 +26,6 @@ from safepractice.web.throttle import DAY, MINUTE, Limit, take
 
 from .context import checker_for
 from .models import MAX_TEXT_CHARS, SavedCheck
-from .safer import safer_text
 
 # Ten 12 MP phone photos. Each image is held to the engine's MAX_PIXELS (40 MP) on its own,
 # but ten of those would still cost ~25 s of decoding in one request on a busy machine.

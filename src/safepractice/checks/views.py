@@ -10,7 +10,7 @@ from safepractice.schools.tenancy import school_view
 from safepractice.web.throttle import LimitReached, take
 
 from .forms import MAX_PHOTOS, CheckForm
-from .safer import segments
+from .highlighting import segments
 from .selectors import saved_check_of, saved_checks_of
 from .services import (
     TextCheck,

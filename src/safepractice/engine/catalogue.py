@@ -5,9 +5,10 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from .content import ContentKind
-from .findings import TOPICS, Severity
+from .findings import TOPICS, Finding, Severity
 
 CATALOGUE_PATH = Path(__file__).with_name("catalogue.toml")
 SERVED_KINDS = ("detector", "workflow", "register", "not-checkable")
@@ -129,6 +130,44 @@ def parse_catalogue(text: str) -> Catalogue:
 @cache
 def load_catalogue(path: Path = CATALOGUE_PATH) -> Catalogue:
     return parse_catalogue(path.read_text(encoding="utf-8"))
+
+
+def make_finding(
+    rule_id: str,
+    start: int,
+    end: int,
+    *,
+    confidence: float,
+    explanation: str,
+    suggestion: str,
+    replacement: str | None = None,
+    severity: Severity | None = None,
+    detail: dict[str, Any] | None = None,
+) -> Finding:
+    """A finding of a detector rule: its topic, title, section and severity are the
+    catalogue's, so a detector cannot drift from the policy's wording.
+
+    ``severity`` is only for a detector's own softer call (mild swearing, a low-confidence
+    match, a request not made to a pupil); the checker applies a school's override to the
+    catalogue's severity and leaves a softer call soft.
+    """
+    rule = load_catalogue().get(rule_id)
+    if rule is None or rule.severity is None:
+        raise KeyError(f"{rule_id!r} is not a detector rule of the catalogue")
+    return Finding(
+        rule=rule_id,
+        topic=rule.topic,
+        severity=severity or rule.severity,
+        start=start,
+        end=end,
+        confidence=confidence,
+        explanation=explanation,
+        suggestion=suggestion,
+        section=rule.section,
+        title=rule.title,
+        replacement=replacement,
+        detail=detail or {},
+    )
 
 
 # --- coverage: which rules serve each paragraph of a policy -------------------------------

@@ -163,23 +163,49 @@ class Checker:
     def _with_safer_copy(finding: Finding, text: str) -> Finding:
         if finding.replacement is None or len(text) > _SAFER_TEXT_LIMIT:
             return finding
-        safer = text[: finding.start] + finding.replacement + text[finding.end :]
-        safer = " ".join(safer.split())
+        # Quoted inside a sentence, the rewritten copy is written on one line.
+        safer = " ".join(safer_text(text, [finding]).split())
         return replace(finding, suggestion=f"{finding.suggestion} Safer: “{safer}”")
 
 
 def safer_text(text: str, findings: Iterable[Finding]) -> str:
-    """The text with every finding that has a replacement replaced (overlaps merged)."""
-    pieces: list[str] = []
-    position = 0
-    for finding in sorted(findings, key=Finding.sort_key):
-        if finding.replacement is None or finding.start < position:
+    """The text with every span a finding offers a replacement for replaced; the rest of it,
+    line breaks included, as written.
+
+    Where spans overlap, the earliest (then longest) wins: the others are inside it already,
+    and a shorter one first would leave the rest of the longer span showing. A finding about
+    the whole item (an empty span) replaces nothing. Where a span is removed, the spaces
+    either side of it close up to one.
+    """
+    replaced = sorted(
+        (f for f in findings if f.replacement is not None and f.end > f.start),
+        key=lambda f: (f.start, -(f.end - f.start)),
+    )
+    safer, position = "", 0
+    for finding in replaced:
+        if finding.start < position:
             continue
-        pieces.append(text[position : finding.start])
-        pieces.append(finding.replacement)
+        safer += text[position : finding.start] + (finding.replacement or "")
         position = finding.end
-    pieces.append(text[position:])
-    return " ".join("".join(pieces).split()) if position else text
+        if not finding.replacement:
+            safer, position = _close_up(safer, text, position)
+    return safer + text[position:]
+
+
+_SPACE = " \t"
+
+
+def _close_up(safer: str, text: str, position: int) -> tuple[str, int]:
+    """After a removed span: one space where there were two, none before punctuation, a
+    line break or the end, and none at the start of a line."""
+    rest = text[position:]
+    at_line_start = not safer or safer.endswith("\n")
+    if at_line_start or safer.endswith(tuple(_SPACE)):
+        position += len(rest) - len(rest.lstrip(_SPACE))
+        rest = text[position:]
+        if not rest or rest[0] in "\n.,;:!?)":
+            safer = safer.rstrip(_SPACE)
+    return safer, position
 
 
 def worst_severity(findings: Iterable[Finding]) -> Severity | None:

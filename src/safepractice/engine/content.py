@@ -16,6 +16,13 @@ class ContentKind(StrEnum):
     CONNECTION = "connection"
 
 
+# The kinds whose text the text detectors read (a photo is read by its metadata, a
+# connection by its names).
+TEXT_KINDS = frozenset(
+    {ContentKind.POST, ContentKind.COMMENT, ContentKind.PROFILE, ContentKind.MESSAGE}
+)
+
+
 class Recipient(StrEnum):
     """Who a direct message is to."""
 

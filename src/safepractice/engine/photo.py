@@ -17,6 +17,7 @@ from typing import Any
 
 from PIL import ExifTags, Image, ImageFile, ImageOps, UnidentifiedImageError
 
+from .catalogue import make_finding
 from .content import Content, ContentKind
 from .context import SchoolContext
 from .findings import Finding, Severity
@@ -41,7 +42,6 @@ FACE_DETECTION_SIDE = 1024  # faces are looked for on a copy no larger than this
 
 LOCATION_RULE = "personal-information.photo-location"
 FACES_RULE = "online-conduct.photo-faces"
-PHOTO_SECTION = "Safer online behaviour"
 
 # Magic numbers, so a file is judged by what it is rather than what it is called.
 _FORMATS = {
@@ -430,15 +430,11 @@ class PhotoDetector:
     def detect(self, content: Content) -> Iterable[Finding]:
         photo = content.photo or {}
         if gps := photo.get("gps"):
-            yield Finding(
-                rule=LOCATION_RULE,
-                topic="photo-location",
-                severity=Severity.RISK,
-                start=0,
-                end=0,
+            yield make_finding(
+                LOCATION_RULE,
+                0,
+                0,
                 confidence=1.0,
-                title="The photo records where it was taken",
-                section=PHOTO_SECTION,
                 explanation=(
                     f"This photo holds its GPS position ({gps['latitude']:.5f}, "
                     f"{gps['longitude']:.5f}). Posted as it is, it can show pupils, parents or "
@@ -452,15 +448,11 @@ class PhotoDetector:
             )
         faces = photo.get("faces") or 0
         if faces:
-            yield Finding(
-                rule=FACES_RULE,
-                topic="photo-faces",
-                severity=Severity.ADVICE,
-                start=0,
-                end=0,
+            yield make_finding(
+                FACES_RULE,
+                0,
+                0,
                 confidence=0.7,  # a Haar cascade misses some faces and finds a few that aren't
-                title="People can be seen in the photo",
-                section=PHOTO_SECTION,
                 explanation=(
                     f"{faces} face{'s' if faces != 1 else ''} found. Pupils may only appear "
                     "in a photo with consent under the school's photo policy, and no photo "
@@ -470,6 +462,9 @@ class PhotoDetector:
                     "Check that no pupil can be seen, or that their consent is recorded under "
                     "the school's photo policy. If in doubt, leave the photo out."
                 ),
+                # Softer than the catalogue's risk: a face is a prompt to check consent, and
+                # the cascade is unsure of it.
+                severity=Severity.ADVICE,
                 detail={"faces": faces},
             )
 

@@ -7,12 +7,12 @@ advises against friending past pupils.
 import re
 from collections.abc import Iterable
 
+from ..catalogue import make_finding
 from ..content import Content, ContentKind
 from ..context import RosterPerson, SchoolContext
 from ..findings import Finding, Severity
 from ..roster import NICKNAMES, NameHit, roster_index
 from ..text import fold_word, normalise, strip_accents, words
-from ._common import make_finding
 
 _HANDLE_PARTS = re.compile(r"[a-z]+")
 

@@ -7,11 +7,11 @@ personal information from a pupil beyond what their professional role needs.
 import re
 from collections.abc import Iterable
 
+from ..catalogue import make_finding
 from ..content import Content, ContentKind, Recipient
 from ..context import SchoolContext
 from ..findings import Finding, Severity
 from ..text import NOT_A_PHONE, normalise
-from ._common import make_finding
 
 _WHATS = r"(?:wh?at(?:'s|’s|s|\s+is)|wot(?:'s|’s|s)?|wats|wuts)"
 _YOUR = r"(?:your|ur|yr|yer)"

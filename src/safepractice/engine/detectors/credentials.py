@@ -7,11 +7,11 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 
-from ..content import Content
+from ..catalogue import make_finding
+from ..content import TEXT_KINDS, Content
 from ..context import SchoolContext
 from ..findings import Finding
 from ..text import normalise
-from ._common import TEXT_KINDS, make_finding
 
 # Words that describe a password rather than give it ("my password is wrong").
 _NOT_A_SECRET = (

@@ -10,12 +10,12 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from ..content import Content, ContentKind
+from ..catalogue import make_finding
+from ..content import TEXT_KINDS, Content, ContentKind
 from ..context import SchoolContext
 from ..findings import Finding
 from ..matching import PhraseIndex, longest_non_overlapping
 from ..text import fold_word, normalise, strip_accents, word_texts_and_keys, words
-from ._common import TEXT_KINDS, make_finding
 
 # Words a school's name shares with thousands of others; the rest is what identifies it.
 GENERIC_NAME_WORDS = frozenset(

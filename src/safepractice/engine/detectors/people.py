@@ -9,13 +9,13 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..content import Content
+from ..catalogue import make_finding
+from ..content import TEXT_KINDS, Content
 from ..context import SchoolContext
 from ..findings import Finding, Severity
 from ..matching import PhraseMatch
 from ..roster import NameHit, roster_index
 from ..text import Normalised, Token, normalise, word_texts_and_keys, words
-from ._common import TEXT_KINDS, make_finding
 
 # Words near a first name that say it is a pupil's ("Jack in my class").
 PUPIL_CONTEXT = frozenset(

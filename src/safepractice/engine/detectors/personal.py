@@ -9,7 +9,8 @@ from collections.abc import Callable, Iterable, Iterator
 
 import phonenumbers
 
-from ..content import Content
+from ..catalogue import make_finding
+from ..content import TEXT_KINDS, Content
 from ..context import SchoolContext
 from ..findings import Finding
 from ..text import (
@@ -21,7 +22,7 @@ from ..text import (
     word_texts_and_keys,
 )
 from ..uk_numbers import UK_COUNTRY_CODE, is_valid_uk, possible_uk_lengths
-from ._common import TEXT_KINDS, make_finding, to_pupil_or_parent
+from ._common import to_pupil_or_parent
 
 # --- phone numbers ------------------------------------------------------------------------
 

@@ -5,10 +5,11 @@ roster name, a role, the school, another school, the local authority). A neutral
 import re
 from collections.abc import Iterator
 
-from ..content import Content
+from ..catalogue import make_finding
+from ..content import TEXT_KINDS, Content
 from ..context import SchoolContext
-from ..findings import Finding, Severity
-from .common import SAFER_ONLINE, TEXT_KINDS, alternation, original, sentences, words_pattern
+from ..findings import Finding
+from .common import alternation, original, sentences, words_pattern
 from .lexicons import NOT_A_NAME
 from .targets import generic_targets, target_pattern
 from .text import normalise
@@ -182,12 +183,10 @@ class AllegationDetector:
                     o_start, who = named.start(), named.group()
                     said = content.text[o_start:o_end]
                     confidence = 0.65
-                yield Finding(
-                    rule=RULE,
-                    topic="allegation",
-                    severity=Severity.RISK,
-                    start=o_start,
-                    end=o_end,
+                yield make_finding(
+                    RULE,
+                    o_start,
+                    o_end,
                     confidence=confidence,
                     explanation=(
                         f"'{said}' alleges {kind} against an identifiable person or body "
@@ -198,8 +197,6 @@ class AllegationDetector:
                     ),
                     suggestion="Take it off social media. Raise a concern through the proper "
                     "route (your line manager, the head, or the whistleblowing policy).",
-                    section=SAFER_ONLINE,
-                    title="Allegation about an identifiable person",
                     replacement="",
                     detail={"accusation": kind, "target": who.strip()},
                 )

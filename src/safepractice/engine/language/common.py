@@ -1,16 +1,10 @@
-"""Shared pieces of the language detectors: policy wording, spans and text kinds."""
+"""Shared pieces of the language detectors: phrase patterns, sentences and spans."""
 
 import re
 from collections.abc import Iterable
 
-from ..content import ContentKind
 from .text import Normalised
 
-SAFER_ONLINE = "Safer online behaviour"
-COMMUNICATION = "Communication between pupils / schools staff"
-TEXT_KINDS = frozenset(
-    {ContentKind.POST, ContentKind.COMMENT, ContentKind.PROFILE, ContentKind.MESSAGE}
-)
 _SENTENCE = re.compile(r"[^.!?;\n]+[.!?;\n]*")
 
 

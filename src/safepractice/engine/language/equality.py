@@ -11,12 +11,11 @@ it, and the finding's explanation says which rule fired.
 import re
 from collections.abc import Iterator
 
-from ..content import Content
+from ..catalogue import make_finding
+from ..content import TEXT_KINDS, Content
 from ..context import SchoolContext
-from ..findings import Finding, Severity
+from ..findings import Finding
 from .common import (
-    SAFER_ONLINE,
-    TEXT_KINDS,
     MaskedWords,
     alternation,
     original,
@@ -586,12 +585,10 @@ class EqualityDetector:
         confidence: float,
     ) -> Finding:
         o_start, o_end, said = original(norm, content.text, *span)
-        return Finding(
-            rule=RULE,
-            topic="equality",
-            severity=Severity.BREACH,
-            start=o_start,
-            end=o_end,
+        return make_finding(
+            RULE,
+            o_start,
+            o_end,
             confidence=confidence,
             explanation=(
                 f"'{said}' reads as a {pattern} targeting {characteristic}, a protected "
@@ -600,8 +597,6 @@ class EqualityDetector:
             ),
             suggestion="Delete it. If you meant to report or challenge someone else's words, "
             "say so clearly and do not repeat the slur.",
-            section=SAFER_ONLINE,
-            title="Hateful language about a protected characteristic",
             replacement="",
             detail={"characteristic": characteristic, "pattern": pattern},
         )

@@ -5,11 +5,12 @@ favour, comments on appearance, and out-of-hours intimacy."""
 import re
 from collections.abc import Iterator
 
+from ..catalogue import make_finding
 from ..content import Content, ContentKind, Recipient
 from ..context import SchoolContext
-from ..findings import Finding, Severity
+from ..findings import Finding
 from ..text import NOT_A_PHONE
-from .common import COMMUNICATION, original
+from .common import original
 from .text import normalise
 
 RULE = "communication.grooming-risk"
@@ -150,12 +151,10 @@ class GroomingRiskDetector:
                 yield self._finding(pattern_name, o_start, o_end, f"'{said}'", 0.85)
 
     def _finding(self, pattern: str, start: int, end: int, what: str, confidence: float) -> Finding:
-        return Finding(
-            rule=RULE,
-            topic="grooming-risk",
-            severity=Severity.BREACH,
-            start=start,
-            end=end,
+        return make_finding(
+            RULE,
+            start,
+            end,
             confidence=confidence,
             explanation=(
                 f"{what} to a pupil could be construed as grooming ({pattern}). The policy "
@@ -165,8 +164,6 @@ class GroomingRiskDetector:
             ),
             suggestion="Do not send it. Keep messages to pupils about school work, through the "
             "school's own systems, and copy in parents or a colleague where appropriate.",
-            section=COMMUNICATION,
-            title="Grooming-risk wording in a message to a pupil",
             replacement="",
             detail={"pattern": pattern},
         )

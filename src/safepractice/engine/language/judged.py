@@ -18,11 +18,12 @@ model flags on their own, or the window it read.
 from collections.abc import Iterator
 from dataclasses import replace
 
-from ..content import Content, ContentKind
+from ..catalogue import make_finding
+from ..content import TEXT_KINDS, Content, ContentKind
 from ..context import SchoolContext
 from ..findings import Finding, Severity
 from . import allegation, equality, grooming, offensive
-from .common import COMMUNICATION, SAFER_ONLINE, TEXT_KINDS, sentences
+from .common import sentences
 from .judgement import TOPIC_HEADS, Judgement, JudgementModel, get_judgement_model
 from .lexicons import CHARACTERISTIC_WORDS, IDENTITIES, IDENTITY_ADJECTIVES, SLURS
 from .screen import Screen, get_screen
@@ -201,12 +202,10 @@ class JudgementDetector:
             target = best.top_target()
             aimed = target == "person"
             detail |= {"target": target, "aimed": aimed}
-            return Finding(
-                rule=RULES[topic],
-                topic=topic,
-                severity=Severity.BREACH if aimed else Severity.RISK,
-                start=start,
-                end=end,
+            return make_finding(
+                RULES[topic],
+                start,
+                end,
                 confidence=confidence,
                 explanation=(
                     f"“{quoted}” reads as "
@@ -221,8 +220,8 @@ class JudgementDetector:
                     "derogatory remarks or offensive comments online."
                 ),
                 suggestion="Remove or reword it; criticise ideas or events, never people.",
-                section=SAFER_ONLINE,
-                title="Offensive or derogatory language",
+                # Not aimed at a person: a softer call than the catalogue's.
+                severity=None if aimed else Severity.RISK,
                 detail=detail,
             )
         if topic == "equality":
@@ -231,12 +230,10 @@ class JudgementDetector:
             said_as = (
                 _RACE_IN_FULL if characteristic == "race" else CHARACTERISTIC_NAMES[characteristic]
             )
-            return Finding(
-                rule=RULES[topic],
-                topic=topic,
-                severity=Severity.BREACH,
-                start=start,
-                end=end,
+            return make_finding(
+                RULES[topic],
+                start,
+                end,
                 confidence=confidence,
                 explanation=(
                     f"“{quoted}” reads as demeaning, stereotyping or excluding people because "
@@ -247,17 +244,13 @@ class JudgementDetector:
                 ),
                 suggestion="Do not post it. If you are reporting or challenging something "
                 "someone else said, say so plainly and leave the words out.",
-                section=SAFER_ONLINE,
-                title="Against equalities legislation",
                 detail=detail,
             )
         if topic == "allegation":
-            return Finding(
-                rule=RULES[topic],
-                topic=topic,
-                severity=Severity.RISK,
-                start=start,
-                end=end,
+            return make_finding(
+                RULES[topic],
+                start,
+                end,
                 confidence=confidence,
                 explanation=(
                     f"“{quoted}” reads as an allegation, a hint or a rumour of wrongdoing about "
@@ -267,18 +260,14 @@ class JudgementDetector:
                 ),
                 suggestion="Do not post or pass it on. A concern about an adult or a child goes "
                 "to the head teacher or the designated safeguarding lead, not online.",
-                section=SAFER_ONLINE,
-                title="Allegation about someone connected with the school",
                 detail=detail,
             )
         if topic == "grooming-risk":
             to_pupil = content.kind is ContentKind.MESSAGE
-            return Finding(
-                rule=RULES[topic],
-                topic=topic,
-                severity=Severity.BREACH,
-                start=start,
-                end=end,
+            return make_finding(
+                RULES[topic],
+                start,
+                end,
                 confidence=confidence,
                 explanation=(
                     f"“{quoted}” "
@@ -291,16 +280,12 @@ class JudgementDetector:
                 suggestion="Do not send it. Keep contact with pupils to school work, through the "
                 "school's own systems; talk to the designated safeguarding lead if a pupil "
                 "needs support.",
-                section=COMMUNICATION,
-                title="Could be read as grooming",
                 detail=detail,
             )
-        return Finding(
-            rule=RULES[topic],
-            topic=topic,
-            severity=Severity.RISK,
-            start=start,
-            end=end,
+        return make_finding(
+            RULES[topic],
+            start,
+            end,
             confidence=confidence,
             explanation=(
                 f"“{quoted}” tells something confidential (health, special needs, safeguarding, "
@@ -311,8 +296,6 @@ class JudgementDetector:
             ),
             suggestion="Do not post it. Share such matters only with those who need to know, "
             "through the school's own systems (for safeguarding, the DSL).",
-            section=SAFER_ONLINE,
-            title="Confidential matter about a pupil or colleague",
             detail=detail,
         )
 

@@ -8,10 +8,11 @@ it at sports day") and raise insults aimed at a person, which are worse than pro
 import re
 from collections.abc import Iterator
 
-from ..content import Content
+from ..catalogue import make_finding
+from ..content import TEXT_KINDS, Content
 from ..context import SchoolContext
 from ..findings import Finding, Severity
-from .common import SAFER_ONLINE, TEXT_KINDS, MaskedWords, alternation, original, sentences
+from .common import MaskedWords, alternation, original, sentences
 from .lexicons import BENIGN_PHRASES, INSULTS, PROFANITY, SLURS, TARGET_WORDS, WEAK_INSULTS
 from .model import LinearModel, get_model
 from .targets import target_pattern
@@ -96,22 +97,21 @@ class OffensiveDetector:
             # "Bloody hell, what a day", "go to hell": swearing, not a derogatory remark; shown
             # as advice, below the confidence at which a finding is the policy's concern.
             confidence, aimed = min(confidence, 0.4), False
+        softer: Severity | None  # None: the catalogue's severity, for an insult aimed at a person
         if aimed:
-            severity, how = Severity.BREACH, "an insult aimed at a person"
+            softer, how = None, "an insult aimed at a person"
         elif mild_only:
-            severity, how = Severity.ADVICE, "mild swearing"
+            softer, how = Severity.ADVICE, "mild swearing"
         else:
-            severity, how = Severity.RISK, "offensive or abusive language"
+            softer, how = Severity.RISK, "offensive or abusive language"
         lowered = " A harmless idiom was set aside (e.g. 'killing it')." if benign else ""
         spans = _grouped(hits, toks, norm.text) if lexical else [_sentence_of(hits[0], toks, norm)]
         for start, end in spans[:5]:
             o_start, o_end, said = original(norm, content.text, start, end)
-            yield Finding(
-                rule=RULE,
-                topic="offensive",
-                severity=severity,
-                start=o_start,
-                end=o_end,
+            yield make_finding(
+                RULE,
+                o_start,
+                o_end,
                 confidence=round(min(confidence, 0.99), 3),
                 explanation=(
                     f"'{said}' reads as {how}. The policy (Safer online behaviour) says staff "
@@ -120,9 +120,8 @@ class OffensiveDetector:
                     + lowered
                 ),
                 suggestion="Remove or reword it; criticise ideas or events, never people.",
-                section=SAFER_ONLINE,
-                title="Offensive or derogatory language",
                 replacement="",
+                severity=softer,
                 detail={"model_probability": round(probability, 3), "aimed": aimed},
             )
 

@@ -2,13 +2,16 @@
 zero-width characters, stretched letters and slurs split by spaces or symbols, while keeping
 a map back to the original offsets so every span points at what the person wrote.
 
-Specific to these detectors (the engine's shared ``engine/text.py`` may supersede it).
+Its own folding, not ``engine/text.py``'s: the judgement model and the screen were trained on
+this output (pinned in tests/test_model_input.py), while the pattern detectors need case,
+digits and lengths kept. The two share only the ``Normalised`` type.
 """
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+
+from ..text import Normalised
 
 ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e")
 
@@ -36,21 +39,6 @@ _SPLIT_RUN = re.compile(r"(?<![\w@$])(?:[a-z0-9@$][ .\-_*+/\\]{1,2}){2,}[a-z0-9@
 _STRETCH = re.compile(r"([a-z])\1{2,}")
 _UNITS = re.compile(r"\d+(?:st|nd|rd|th|s|am|pm|k|m|mm|cm|km|kg|g|ml|l|yo|x)?")
 _MAX_CHARS = 200_000  # longer input is checked in windows by the detectors
-
-
-@dataclass(frozen=True, slots=True)
-class Normalised:
-    """``text`` is what the detectors read; ``offsets[i]`` is where character ``i`` began
-    in the original (one extra entry at the end holds the original length)."""
-
-    text: str
-    offsets: tuple[int, ...]
-
-    def span(self, start: int, end: int) -> tuple[int, int]:
-        """The original span behind ``text[start:end]``."""
-        if end <= start:
-            return self.offsets[start], self.offsets[start]
-        return self.offsets[start], self.offsets[end - 1] + 1
 
 
 def _fold_chars(text: str) -> tuple[list[str], list[int]]:

@@ -1,30 +1,11 @@
-"""The safer version of a text, and the text cut into highlighted pieces for display."""
+"""The text cut into highlighted pieces for display (its safer version is the engine's
+``safer_text``)."""
 
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from safepractice.engine import Finding
-
-
-def safer_text(text: str, findings: Sequence[Finding]) -> str:
-    """The text with every span a finding offers a replacement for replaced.
-
-    Where spans overlap, the earliest (then longest) wins; the rest are inside it already.
-    """
-    spans = sorted(
-        (f for f in findings if f.replacement is not None and f.end > f.start),
-        key=lambda f: (f.start, -(f.end - f.start)),
-    )
-    pieces, position = [], 0
-    for finding in spans:
-        if finding.start < position:
-            continue
-        pieces.append(text[position:finding.start])
-        pieces.append(finding.replacement or "")
-        position = finding.end
-    pieces.append(text[position:])
-    return "".join(pieces)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-from safepractice.checks.safer import safer_text, segments
+from safepractice.checks.highlighting import segments
 from safepractice.engine import Finding, Severity
 
 
@@ -6,17 +6,6 @@ def finding(start, end, replacement=None, severity=Severity.RISK):
     return Finding(rule="r", topic="personal-information", severity=severity, start=start,
                    end=end, confidence=1.0, explanation="", suggestion="",
                    replacement=replacement)
-
-
-def test_replaced_spans_are_swapped_and_others_kept():
-    text = "Call me on 07700 900123 at Hill Top"
-    findings = [finding(11, 23, "[phone number removed]"), finding(27, 35)]
-    assert safer_text(text, findings) == "Call me on [phone number removed] at Hill Top"
-
-
-def test_overlapping_replacements_do_not_garble_the_text():
-    text = "abcdefghij"
-    assert safer_text(text, [finding(2, 6, "X"), finding(4, 8, "Y")]) == "abXghij"
 
 
 def test_segments_cover_the_text_and_mark_overlaps_with_both_findings():
