@@ -20,7 +20,7 @@ from PIL import ExifTags, Image, ImageFile, ImageOps, UnidentifiedImageError
 from .catalogue import make_finding
 from .content import Content, ContentKind
 from .context import SchoolContext
-from .findings import Finding, Severity
+from .findings import Finding
 
 try:  # HEIC/HEIF (iPhone photos) when pillow-heif is installed.
     from pillow_heif import register_heif_opener
@@ -462,9 +462,6 @@ class PhotoDetector:
                     "Check that no pupil can be seen, or that their consent is recorded under "
                     "the school's photo policy. If in doubt, leave the photo out."
                 ),
-                # Softer than the catalogue's risk: a face is a prompt to check consent, and
-                # the cascade is unsure of it.
-                severity=Severity.ADVICE,
                 detail={"faces": faces},
             )
 
