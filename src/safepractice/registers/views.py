@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from django import forms as django_forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
@@ -335,8 +335,12 @@ def phone(request: HttpRequest, pk: int) -> HttpResponse:
     _may_see(request, item)
     me, here = request.membership, request.get_full_path()
     if request.method == "POST":
-        agree = request.POST.get("action") == "agree"
-        return _run(request, lambda: services.decide_phone_exception(item, me, agree=agree), here)
+        # Only the two buttons decide: anything else (a stale or hand-made form) decides nothing.
+        decision = request.POST.get("action")
+        if decision not in ("agree", "decline"):
+            return HttpResponseBadRequest("Choose Agree or Do not agree.")
+        return _run(request, lambda: services.decide_phone_exception(
+            item, me, agree=decision == "agree"), here)
     now = timezone.now()
     state = ("Active now" if rules.phone_exception_active(item, now) else
              "Ended" if item.ends_at <= now else item.get_decision_display())

@@ -1,10 +1,13 @@
+import datetime
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from safepractice.policies.tests.helpers import signed_in
 from safepractice.registers.forms import DECLARATION_CHARS
-from safepractice.registers.models import SocialContactDeclaration
-from safepractice.registers.services import declare_social_contact
+from safepractice.registers.models import PhoneOnDutyException, SocialContactDeclaration
+from safepractice.registers.services import declare_social_contact, request_phone_exception
 from safepractice.schools.models import Role
 from safepractice.testing.factories import make_member, make_school
 
@@ -103,3 +106,16 @@ def test_a_teacher_cannot_download_the_queue(client):
     response = signed_in(client, make_member(school)).get(
         reverse("registers:queue", args=[school.slug]), {"format": "csv"})
     assert response.status_code == 403
+
+
+@pytest.mark.parametrize("action", ["", "agreee", "acknowledge"])
+def test_a_phone_request_is_decided_only_by_agree_or_decline(client, action):
+    school = make_school()
+    starts = timezone.now() + datetime.timedelta(hours=1)
+    request_ = request_phone_exception(
+        make_member(school), circumstances="Relative in hospital", starts_at=starts,
+        ends_at=starts + datetime.timedelta(hours=8))
+    response = signed_in(client, make_member(school, roles={Role.SLT})).post(
+        reverse("registers:phone", args=[school.slug, request_.pk]), {"action": action})
+    assert response.status_code == 400
+    assert PhoneOnDutyException.objects.get().decided_by is None
