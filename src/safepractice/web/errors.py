@@ -1,8 +1,11 @@
 """The web's one handler of ``ApplicationError``: views raise, this shows the refusal.
 
 A refused POST puts the message on the page the person came from (a Django message and a
-redirect back), so they can act on it there; a refused GET, or a POST refused as not allowed
-or not there (403, 404: going back would not help), gets an error page with the status.
+redirect back to this site's referring page), so they can act on it there. A refused GET, a
+POST refused as not allowed or not there (403, 404: going back would not help), and a POST
+with no referring page of this site get an error page with the message and the status: not a
+redirect to the POST's own path, which for a POST-only view (``cases:act``) would be a 405
+with the message lost.
 Anything that is not an ``ApplicationError`` is left to Django: a bug is the generic 500 page,
 and its message is never shown.
 """
@@ -30,9 +33,10 @@ class ApplicationErrorMiddleware:
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if not isinstance(exception, ApplicationError):
             return None
-        if request.method == "POST" and exception.status not in _PAGE_TEMPLATES:
+        came_from = _page_came_from(request)
+        if request.method == "POST" and exception.status not in _PAGE_TEMPLATES and came_from:
             messages.error(request, exception.message)
-            return HttpResponseRedirect(_page_came_from(request))
+            return HttpResponseRedirect(came_from)
         response = render(
             request, _PAGE_TEMPLATES.get(exception.status, "error.html"),
             {"reason": exception.message, "status": exception.status},
@@ -43,11 +47,14 @@ class ApplicationErrorMiddleware:
         return response
 
 
-def _page_came_from(request: HttpRequest) -> str:
-    """The referring page if it is this site's (never an open redirect), else this path."""
+def _page_came_from(request: HttpRequest) -> str | None:
+    """The referring page if it is this site's (never an open redirect to another), else None.
+
+    Browsers send it for same-origin requests under the default Referrer-Policy (same-origin).
+    """
     referer = request.headers.get("Referer", "")
     if referer and url_has_allowed_host_and_scheme(
         referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return referer
-    return request.get_full_path()
+    return None
