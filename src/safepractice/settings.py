@@ -130,6 +130,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Last, so a view's ApplicationError reaches it first: the one translation for the web.
+    "safepractice.web.errors.ApplicationErrorMiddleware",
 ]
 
 ROOT_URLCONF = "safepractice.urls"

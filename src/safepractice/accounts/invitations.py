@@ -27,6 +27,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from safepractice.audit.services import record
+from safepractice.errors import ApplicationError
 
 from .models import Invitation, User
 from .twofactor import forget_devices
@@ -133,8 +134,13 @@ def _use(invitation: Invitation) -> bool:
     )
 
 
-class LinkRefused(Exception):
-    """The link may not be used (already used, or for someone else); the message says why."""
+class LinkRefused(ApplicationError):
+    """The link may not be used (already used, or for someone else); the message says why.
+
+    The link pages catch it: they show ``link_unusable.html``, which says what to do next.
+    """
+
+    status = 403
 
 
 @transaction.atomic

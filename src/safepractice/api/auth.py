@@ -1,13 +1,17 @@
 from django.http import HttpRequest
 from ninja.security import HttpBearer
 
+from safepractice.errors import ApplicationError
+
 from .models import ApiToken, Scope
 from .ratelimit import check_rate
 from .tokens import authenticate
 
 
-class ScopeMissing(Exception):
+class ScopeMissing(ApplicationError):
     """A valid token without the scope the endpoint needs (answered 403, not 401)."""
+
+    status = 403
 
     def __init__(self, scope: str) -> None:
         self.scope = scope

@@ -1,4 +1,5 @@
-"""The one ``NinjaAPI`` (v1): auth, error shapes, and the routers listed in ``routers.py``."""
+"""The one ``NinjaAPI`` (v1): auth, error shapes (one handler for every ``ApplicationError``)
+and the routers listed in ``routers.py``."""
 
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
@@ -6,9 +7,9 @@ from django.utils.module_loading import import_string
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 
-from safepractice.web.throttle import LimitReached
+from safepractice.errors import ApplicationError
 
-from .auth import PersonalToken, ScopeMissing
+from .auth import PersonalToken
 from .middleware import body_limit, too_large
 from .routers import ROUTERS
 
@@ -62,16 +63,16 @@ def unauthorised(request: HttpRequest, exc: AuthenticationError) -> HttpResponse
     return response
 
 
-@api.exception_handler(LimitReached)
-def rate_limited(request: HttpRequest, exc: LimitReached) -> HttpResponse:
-    response = api.create_response(request, {"detail": str(exc)}, status=429)
-    response["Retry-After"] = str(exc.retry_after)
+@api.exception_handler(ApplicationError)
+def application_error(request: HttpRequest, exc: ApplicationError) -> HttpResponse:
+    """The API's one translation of a refusal: its message and status (see ``errors.py``)."""
+    body = {"detail": exc.message}
+    if exc.code:  # kept for clients that branch on it, e.g. "stale" to re-read the case
+        body["code"] = exc.code
+    response = api.create_response(request, body, status=exc.status)
+    if exc.retry_after is not None:
+        response["Retry-After"] = str(exc.retry_after)
     return response
-
-
-@api.exception_handler(ScopeMissing)
-def scope_missing(request: HttpRequest, exc: ScopeMissing) -> HttpResponse:
-    return api.create_response(request, {"detail": str(exc)}, status=403)
 
 
 @api.exception_handler(RequestDataTooBig)

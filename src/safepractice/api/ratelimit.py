@@ -2,7 +2,7 @@
 
 It counts in the ``limits`` cache (web/throttle.py), one count for every worker and server, so a
 token's count is the same whichever process answers; a token over it is answered ``429`` with
-``Retry-After`` (api/main.py, for every ``LimitReached``).
+``Retry-After`` (api/main.py, for every ``ApplicationError``).
 """
 
 from safepractice.web.throttle import MINUTE, Limit, take

@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from safepractice.accounts.twofactor import verify_app_code
 from safepractice.audit.services import record
+from safepractice.errors import ApplicationError
 from safepractice.schools.models import Membership
 from safepractice.schools.rules import is_active_member
 
@@ -44,7 +45,7 @@ def digest_of(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
-class TokenRefused(Exception):
+class TokenRefused(ApplicationError):
     """A token that may not be created; the message says why."""
 
 

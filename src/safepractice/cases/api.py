@@ -18,7 +18,7 @@ from safepractice.api.schemas import BODY_ERRORS, ERRORS, ErrorOut, ValidationEr
 from safepractice.schools.models import Membership, School
 from safepractice.schools.rules import active_membership, is_active_member
 
-from . import access, errors, selectors, services, vault, workflow
+from . import access, selectors, services, vault, workflow
 from .evidence import Upload
 from .forms import action_form
 from .models import EVIDENCE_DESCRIPTION_CHARS, Case, EvidenceItem
@@ -62,8 +62,9 @@ EvidenceDescription = Annotated[str, Form(max_length=EVIDENCE_DESCRIPTION_CHARS,
 # Reading: besides the API's own errors, 403 (not a member now, or may not open the case) and
 # 404 (no such school for the token, or no such case as far as the member may know).
 READ_ERRORS = {**ERRORS, 403: ErrorOut, 404: ErrorOut}
-# Acting: a refused action is a ``Problem`` (403 not allowed, 409 stale or not possible now),
-# and so is a 422 the operation finds itself (a form's fields, a file refused); a 422 from the
+# Acting: a refused action is a ``Problem`` (403 not allowed, 409 stale or not possible now:
+# the API's one ApplicationError handler, with the error's ``code``), and so is a 422 the
+# operation finds itself (a form's fields, a file refused); a 422 from the
 # API's validation of the request is ``ValidationErrorOut``, a 403 before the case ``ErrorOut``.
 ACTION_ERRORS = {**BODY_ERRORS, 404: ErrorOut, 403: Problem | ErrorOut, 409: Problem,
                  422: Problem | ValidationErrorOut}
@@ -109,16 +110,6 @@ def _case(membership: Membership, case_id: int, capability: str = access.VIEW) -
     return case
 
 
-def _refusal(error: errors.CaseError) -> tuple[int, Problem]:
-    if isinstance(error, errors.NotAllowed):
-        return 403, Problem(code="not-allowed", detail=str(error))
-    if isinstance(error, errors.StaleCase):
-        return 409, Problem(code="stale", detail=str(error))
-    if isinstance(error, errors.ActionNotAvailable):
-        return 409, Problem(code="action-not-available", detail=str(error))
-    return 409, Problem(code="refused", detail=str(error))
-
-
 @router.get("/{school_slug}/cases",
             response={200: list[CaseOut], **READ_ERRORS})
 def list_cases(request: HttpRequest, school_slug: str, offset: Offset = 0, limit: Limit = 100):
@@ -144,10 +135,7 @@ def take_action(request: HttpRequest, school_slug: str, case_id: int, action: st
     """Take one of the route's actions. Send the case ``version`` you last read."""
     membership = _membership(request, school_slug)
     case = _known_case(membership, case_id)
-    try:
-        services.available_action(case, action, membership)
-    except errors.CaseError as refused:
-        return _refusal(refused)
+    services.available_action(case, action, membership)
     if action == "add-evidence":
         return 422, Problem(code="use-evidence-endpoint",
                             detail="Add files with POST .../evidence (multipart).")
@@ -155,11 +143,8 @@ def take_action(request: HttpRequest, school_slug: str, case_id: int, action: st
     if not form.is_valid():
         return 422, Problem(code="invalid", detail="Some fields are missing or wrong.",
                             errors={k: [str(m) for m in v] for k, v in form.errors.items()})
-    try:
-        case = services.perform(case, action, membership, form.cleaned_data,
-                                form.cleaned_data.get("version"))
-    except errors.CaseError as refused:
-        return _refusal(refused)
+    case = services.perform(case, action, membership, form.cleaned_data,
+                            form.cleaned_data.get("version"))
     return 200, _out(case)
 
 
@@ -170,17 +155,12 @@ def add_evidence(request: HttpRequest, school_slug: str, case_id: int,
     """Add files to the vault (PNG, JPEG, PDF, EML, TXT by content; size-limited)."""
     membership = _membership(request, school_slug)
     case = _known_case(membership, case_id)
-    try:
-        services.available_action(case, "add-evidence", membership)
-        uploads = [Upload(f.name, f.read(), description) for f in files]
-        for upload in uploads:
-            vault.check(upload.data)
-        before = set(case.evidence.values_list("pk", flat=True))
-        services.add_evidence(case, membership, uploads)
-    except vault.EvidenceRejected as rejected:
-        return 422, Problem(code="file-refused", detail=str(rejected))
-    except errors.CaseError as refused:
-        return _refusal(refused)
+    services.available_action(case, "add-evidence", membership)
+    uploads = [Upload(f.name, f.read(), description) for f in files]
+    for upload in uploads:
+        vault.check(upload.data)
+    before = set(case.evidence.values_list("pk", flat=True))
+    services.add_evidence(case, membership, uploads)
     added = case.evidence.exclude(pk__in=before)
     return 201, [EvidenceOut(id=i.pk, name=i.original_name, content_type=i.content_type,
                              size=i.size, sha256=i.sha256) for i in added]
@@ -193,10 +173,7 @@ def download_evidence(request: HttpRequest, school_slug: str, case_id: int, item
     membership = _membership(request, school_slug)
     case = _case(membership, case_id, access.DOWNLOAD)
     item = get_object_or_404(EvidenceItem, case=case, pk=item_id)
-    try:
-        data = services.read_evidence(item, membership)
-    except vault.IntegrityFailure as failure:
-        return 409, Problem(code="integrity-failure", detail=str(failure))
+    data = services.read_evidence(item, membership)
     response = HttpResponse(data, content_type=item.content_type)
     response["Content-Disposition"] = "attachment"
     response["Cache-Control"] = "no-store"

@@ -1,22 +1,29 @@
 """Why a case action was refused, each with a message for the person who tried it.
 
 Apart from ``services`` so that the actions (``actions.py``), which the services run, can
-refuse too without importing the services back.
+refuse too without importing the services back. Each is an ``ApplicationError``: the web's and
+the API's one handler show it (safepractice/errors.py); ``code`` is the API's word for it.
 """
+
+from safepractice.errors import ApplicationError
 
 from .models import Case
 
 
-class CaseError(Exception):
+class CaseError(ApplicationError):
     """An action refused, with a message for the person who tried it."""
+
+    status = 409
+    code = "refused"
 
 
 class ActionNotAvailable(CaseError):
-    pass
+    code = "action-not-available"
 
 
 class NotAllowed(CaseError):
-    pass
+    status = 403
+    code = "not-allowed"
 
 
 class WrongState(CaseError):
@@ -24,6 +31,8 @@ class WrongState(CaseError):
 
 
 class StaleCase(CaseError):
+    code = "stale"
+
     def __init__(self, case: Case) -> None:
         self.current_version = case.version
         super().__init__(

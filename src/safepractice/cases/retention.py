@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from safepractice.audit.services import record
+from safepractice.errors import ApplicationError
 from safepractice.schools.models import Membership
 
 from . import vault
@@ -95,8 +96,8 @@ def due_for_review(school, today: datetime.date | None = None):
     ).order_by("review_on")
 
 
-class DisposalRefused(Exception):
-    pass
+class DisposalRefused(ApplicationError):
+    """A disposal refused (not due, not confirmed, not the head); the message says which."""
 
 
 def dispose(case: Case, actor: Membership, reason: str, confirm_reference: str) -> DisposedCase:

@@ -25,17 +25,24 @@ from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
 
 from safepractice import keys
+from safepractice.errors import ApplicationError
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 TEMP_PREFIX = ".upload-"
 
 
-class EvidenceRejected(ValueError):
+class EvidenceRejected(ApplicationError):
     """A file the vault will not take, with a reason a person can act on."""
 
+    status = 422
+    code = "file-refused"
 
-class IntegrityFailure(Exception):
+
+class IntegrityFailure(ApplicationError):
     """A stored file that no longer matches what was put in."""
+
+    status = 409
+    code = "integrity-failure"
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,10 @@
-"""Thin views over services and selectors. Every page showing a case records a view."""
+"""Thin views over services and selectors. Every page showing a case records a view.
+
+A refusal (``errors.CaseError``, ``vault.EvidenceRejected``, ``retention.DisposalRefused``) is
+not caught here: the web's one handler shows it (web/errors.py). Caught here only where the page
+does more than show it: a refused report or a stale edit is shown on the form, with what the
+person typed still in it, and a file failing its integrity check has a page of its own.
+"""
 
 import json
 import re
@@ -82,7 +88,7 @@ def raise_case(request: HttpRequest, route: str) -> HttpResponse:
             try:
                 case = services.raise_case(route, request.school, request.membership,
                                            form.details(), form.concerns(), form.uploads())
-            except errors.CaseError as refused:
+            except errors.CaseError as refused:  # on the form: the report typed is kept
                 form.add_error(None, str(refused))
             else:
                 messages.success(request, f"{case.reference} recorded. "
@@ -161,13 +167,7 @@ def case_summary(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     case = _known_case(request, pk)
-    try:
-        found = services.available_action(case, action, request.membership)
-    except errors.NotAllowed as refused:
-        raise PermissionDenied(str(refused)) from refused
-    except errors.ActionNotAvailable as missing:
-        messages.error(request, f"Refused: {missing}")
-        return redirect(_detail_url(case))
+    found = services.available_action(case, action, request.membership)
     form = action_form(case, action, request.membership, request.POST, request.FILES)
     if not form.is_valid():
         services.record_view(case, request.membership)
@@ -188,9 +188,6 @@ def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         context = _detail_context(request, case, {"name": action, "step": found, "form": form})
         context["error_action"] = action
         return render(request, "cases/detail.html", context, status=409)
-    except (errors.CaseError, vault.EvidenceRejected) as refused:
-        messages.error(request, f"Refused: {refused}")
-        return redirect(_detail_url(case))
     messages.success(request, f"{found.label}: done.")
     return redirect(_detail_url(case))
 
@@ -224,10 +221,7 @@ def download(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
 @school_view()
 def export(request: HttpRequest, pk: int) -> HttpResponse:
     case = _known_case(request, pk)
-    try:
-        data = services.export_case(case, request.membership)
-    except errors.NotAllowed as refused:
-        raise PermissionDenied(str(refused)) from refused
+    data = services.export_case(case, request.membership)
     response = HttpResponse(json.dumps(data, cls=DjangoJSONEncoder, indent=2),
                             content_type="application/json")
     response["Content-Disposition"] = f'attachment; filename="{case.reference}.json"'
@@ -239,15 +233,11 @@ def export(request: HttpRequest, pk: int) -> HttpResponse:
 def retention_review(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         case = _case(request, int(request.POST.get("case", 0)))
-        try:
-            tombstone = retention.dispose(case, request.membership,
-                                          request.POST.get("reason", ""),
-                                          request.POST.get("confirm", ""))
-        except retention.DisposalRefused as refused:
-            messages.error(request, str(refused))
-        else:
-            messages.success(request, f"{tombstone.reference} disposed of. A record that it "
-                                      "existed, and why it was disposed of, is kept.")
+        tombstone = retention.dispose(case, request.membership,
+                                      request.POST.get("reason", ""),
+                                      request.POST.get("confirm", ""))
+        messages.success(request, f"{tombstone.reference} disposed of. A record that it "
+                                  "existed, and why it was disposed of, is kept.")
         return redirect("cases:retention", school_slug=request.school.slug)
     due = list(retention.due_for_review(request.school))
     return render(request, "cases/retention.html", {

@@ -21,6 +21,7 @@ from safepractice.engine.photo import (
     strip_metadata,
 )
 from safepractice.engine.sending import SendAdvice
+from safepractice.errors import ApplicationError
 from safepractice.schools.models import Membership, School
 from safepractice.web.throttle import DAY, MINUTE, Limit, take
 
@@ -32,8 +33,8 @@ from .models import MAX_TEXT_CHARS, SavedCheck
 MAX_PIXELS_PER_CHECK = 120_000_000
 
 
-class CheckError(ValueError):
-    pass
+class CheckError(ApplicationError):
+    status = 413  # the one refusal: a text over the length limit
 
 
 def photo_quota() -> Limit:

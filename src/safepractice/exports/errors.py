@@ -1,8 +1,12 @@
 """Why an archive, or one file inside it, could not be read."""
 
+from safepractice.errors import ApplicationError
 
-class ArchiveRefused(Exception):
+
+class ArchiveRefused(ApplicationError):
     """The whole archive is refused. The message names the problem in plain words."""
+
+    status = 422
 
 
 class MemberSkipped(Exception):

@@ -22,6 +22,7 @@ from safepractice.registers.models import ContactDetailsException, PhoneOnDutyEx
 from safepractice.schools.models import Membership
 
 from . import selectors
+from .errors import FilterRefused
 from .links import url_or_none
 
 PAGE_SIZE = 50
@@ -47,9 +48,9 @@ def _case_filter(params: QueryDict, now: datetime.datetime) -> Q:
     route = params.get("route") or None
     band = params.get("band") or None
     if route and route not in Route.values:
-        raise ValueError(f"There is no route called {route!r}.")
+        raise FilterRefused(f"There is no route called {route!r}.")
     if band and band not in {key for key, *_ in selectors.AGE_BANDS}:
-        raise ValueError(f"There is no age band called {band!r}.")
+        raise FilterRefused(f"There is no age band called {band!r}.")
     return selectors.open_case_filter(route, band, now)
 
 

@@ -10,8 +10,12 @@ import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from safepractice.errors import ApplicationError
 
-class TermCalendarError(ValueError):
+from .errors import FilterRefused
+
+
+class TermCalendarError(ApplicationError):
     """A term calendar that cannot be used: the message says which terms and why."""
 
 
@@ -132,9 +136,9 @@ def parse_date_range(start: str | None, end: str | None, default: DateRange) -> 
         starts_on = datetime.date.fromisoformat(start) if start else default.start
         ends_on = datetime.date.fromisoformat(end) if end else default.end
     except ValueError as error:
-        raise ValueError(f"Dates must be written YYYY-MM-DD ({error}).") from error
+        raise FilterRefused(f"Dates must be written YYYY-MM-DD ({error}).") from error
     if ends_on < starts_on:
-        raise ValueError(
+        raise FilterRefused(
             f"The end date ({ends_on:%-d %b %Y}) is before the start date "
             f"({starts_on:%-d %b %Y}). Choose an end on or after the start."
         )

@@ -14,6 +14,7 @@ from safepractice.schools.tenancy import school_view
 from safepractice.web.csv_export import csv_response, wants_csv
 
 from . import dashboard, services, trust
+from .errors import FilterRefused
 from .links import sees_named_lists
 from .lists import LISTS, PAGE_SIZE, all_rows
 from .models import TermlyReport
@@ -32,7 +33,7 @@ def school_dashboard(request: HttpRequest) -> HttpResponse:
     error = ""
     try:
         period = parse_date_range(request.GET.get("from"), request.GET.get("to"), default)
-    except ValueError as problem:
+    except FilterRefused as problem:  # the page still shows, for the usual period
         error, period = str(problem), default
     named = sees_named_lists(membership)
     counts = counts_for(membership)
@@ -65,7 +66,7 @@ def list_view(request: HttpRequest, list_name: str) -> HttpResponse:
     membership = request.membership
     try:
         items = entry.rows(membership, request.GET, now)
-    except ValueError as problem:
+    except FilterRefused as problem:  # the list page, with its filters, says which is wrong
         return render(request, "oversight/list.html",
                       {"entry": entry, "error": str(problem)}, status=400)
     if wants_csv(request):

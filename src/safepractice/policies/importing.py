@@ -14,6 +14,8 @@ import zipfile
 from dataclasses import dataclass, field
 from xml.etree import ElementTree
 
+from safepractice.errors import ApplicationError
+
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_DOCUMENT_XML_BYTES = 20 * 1024 * 1024
 WORD_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -25,8 +27,10 @@ MONTHS = {
 }
 
 
-class PolicyImportError(ValueError):
+class PolicyImportError(ApplicationError):
     """The file cannot be read as a policy; the message says why, for the person uploading."""
+
+    status = 422
 
 
 @dataclass(frozen=True)

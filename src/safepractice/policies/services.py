@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from safepractice.audit.services import record
+from safepractice.errors import ApplicationError
 from safepractice.schools.models import Membership, School
 from safepractice.schools.rules import is_active_member
 
@@ -21,12 +22,14 @@ from .models import (
 from .selectors import current_version
 
 
-class PolicyError(ValueError):
+class PolicyError(ApplicationError):
     """A request about a policy that cannot be done; the message says why."""
 
 
 class SupersededVersion(PolicyError):
     """The version shown to the person is no longer the current one."""
+
+    status = 409
 
     def __init__(self, current: PolicyVersion):
         self.current = current

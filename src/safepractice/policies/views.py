@@ -93,13 +93,10 @@ def acknowledge_view(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("policies:detail", request.school.slug, document.pk)
     try:
         acknowledge(request.membership, version)
-    except SupersededVersion as stale:
+    except SupersededVersion as stale:  # a page of its own: what changed, and the new version
         return render(request, "policies/superseded.html",
                       {"document": document, "stale": version, "current": stale.current,
                        "reason": str(stale)}, status=409)
-    except PolicyError as error:
-        messages.error(request, str(error))
-        return redirect("policies:detail", request.school.slug, document.pk)
     messages.success(request, f"Thank you: you acknowledged version {version.number} of "
                      f"the {document.title}.")
     return redirect("policies:detail", request.school.slug, document.pk)

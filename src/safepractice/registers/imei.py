@@ -2,8 +2,10 @@
 
 import re
 
+from safepractice.errors import ApplicationError
 
-class InvalidIMEI(ValueError):
+
+class InvalidIMEI(ApplicationError):
     """The reason, in words a member of staff can act on."""
 
 

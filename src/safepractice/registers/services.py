@@ -7,6 +7,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from safepractice.audit.services import record
+from safepractice.errors import ApplicationError
 from safepractice.schools.models import Membership, Role
 from safepractice.schools.rules import is_active_member
 
@@ -25,7 +26,7 @@ from .models import (
 from .rules import GUIDED_REVIEW_STEPS
 
 
-class RegisterError(ValueError):
+class RegisterError(ApplicationError):
     """A request the rules refuse; the message says why."""
 
 

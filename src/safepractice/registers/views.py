@@ -93,13 +93,10 @@ def _form_page(request, form, title: str, intro: str, button: str, status: int =
 
 
 def _run(request, action, redirect_to: str, done: str = "Saved."):
-    """Run a service call; a refusal becomes a message, never a 500."""
-    try:
-        action()
-    except services.RegisterError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, done)
+    """Run a service call and say it is done; a refusal (``RegisterError``) is shown by the
+    web's one handler (web/errors.py) on the page the person came from."""
+    action()
+    messages.success(request, done)
     return redirect(redirect_to)
 
 
@@ -263,7 +260,7 @@ def contact_new(request: HttpRequest) -> HttpResponse:
         try:
             item = services.request_contact_details_exception(
                 request.membership, **form.cleaned_data)
-        except services.RegisterError as error:
+        except services.RegisterError as error:  # on the form: what was typed is kept
             form.add_error(None, str(error))
         else:
             return redirect("registers:contact", request.school.slug, item.pk)
@@ -318,7 +315,7 @@ def phone_new(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             item = services.request_phone_exception(request.membership, **form.cleaned_data)
-        except services.RegisterError as error:
+        except services.RegisterError as error:  # on the form: what was typed is kept
             form.add_error(None, str(error))
         else:
             return redirect("registers:phone", request.school.slug, item.pk)

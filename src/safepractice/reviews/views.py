@@ -6,7 +6,7 @@ from django.views.decorators.http import require_POST
 
 from safepractice.audit.services import record
 from safepractice.schools.tenancy import school_view
-from safepractice.web.throttle import LimitReached, take
+from safepractice.web.throttle import take
 
 from . import selectors, services
 from .forms import UploadForm
@@ -17,24 +17,16 @@ from .report import from_review
 @school_view()
 def index(request: HttpRequest) -> HttpResponse:
     form = UploadForm(request.POST or None, request.FILES or None)
-    retry_after = None
     if request.method == "POST" and form.is_valid():
-        try:
-            take(services.upload_rate(), request.membership.pk)
-            review = services.start_review(membership=request.membership,
-                                           files=form.cleaned_data["archives"])
-        except LimitReached as reached:
-            form.add_error(None, str(reached))
-            retry_after = reached.retry_after
-        else:
-            return redirect("reviews:detail", request.school.slug, review.pk)
+        # Over the rate or the quota: LimitReached, shown by the web's one handler (429).
+        take(services.upload_rate(), request.membership.pk)
+        review = services.start_review(membership=request.membership,
+                                       files=form.cleaned_data["archives"])
+        return redirect("reviews:detail", request.school.slug, review.pk)
     reviews = selectors.own_reviews(request.user, request.school)
-    response = render(request, "reviews/index.html", {
+    return render(request, "reviews/index.html", {
         "form": form, "reviews": reviews, "retention_days": services.retention().days,
-    }, status=429 if retry_after else 200)
-    if retry_after:
-        response["Retry-After"] = str(retry_after)
-    return response
+    })
 
 
 @school_view()

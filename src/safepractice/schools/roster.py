@@ -11,6 +11,8 @@ import io
 import re
 from dataclasses import dataclass, field
 
+from safepractice.errors import ApplicationError
+
 from .models import PupilStatus, Role, StaffCategory
 
 MAX_ROSTER_BYTES = 20 * 1024 * 1024
@@ -65,8 +67,10 @@ EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%y")
 
 
-class RosterError(Exception):
+class RosterError(ApplicationError):
     """A roster that cannot be imported; ``line`` is the file's line number, if any."""
+
+    status = 422
 
     def __init__(self, message: str, line: int | None = None) -> None:
         self.line = line

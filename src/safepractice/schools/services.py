@@ -6,6 +6,7 @@ from django.db import transaction
 
 from safepractice.accounts.models import User
 from safepractice.audit.services import record
+from safepractice.errors import ApplicationError
 
 from . import rules
 from .models import Membership, Pupil, Role, School
@@ -141,7 +142,7 @@ def _ignored_roles(line: int, name: str, wanted: set[str], held: set[str]) -> li
 # --- duty roles -----------------------------------------------------------------------------
 
 
-class RoleChangeRefused(Exception):
+class RoleChangeRefused(ApplicationError):
     """A duty role that may not be granted or revoked; the message says why."""
 
 

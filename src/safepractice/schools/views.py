@@ -9,7 +9,7 @@ from .forms import DutyRoleForm, RosterUploadForm
 from .models import Role
 from .roster import RosterError
 from .selectors import duty_role_holders, pupil_counts, staff_of
-from .services import RoleChangeRefused, grant_duty_role, import_roster, revoke_duty_role
+from .services import grant_duty_role, import_roster, revoke_duty_role
 from .tenancy import school_view
 
 PEOPLE_ROLES = [Role.HEAD_TEACHER, Role.SLT]
@@ -66,17 +66,13 @@ def duty_roles(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         member, role = form.cleaned_data["member"], form.cleaned_data["role"]
         grant = form.cleaned_data["change"] == "grant"
-        try:
-            (grant_duty_role if grant else revoke_duty_role)(member, role, by=request.user)
-        except RoleChangeRefused as refused:
-            messages.error(request, f"Nothing was changed. {refused}")
-        else:
-            label = Role(role).label
-            messages.success(
-                request,
-                f"{label} {'granted to' if grant else 'revoked from'} {member.user.full_name}; "
-                "they have been told by email.",
-            )
+        (grant_duty_role if grant else revoke_duty_role)(member, role, by=request.user)
+        label = Role(role).label
+        messages.success(
+            request,
+            f"{label} {'granted to' if grant else 'revoked from'} {member.user.full_name}; "
+            "they have been told by email.",
+        )
         return redirect("schools:duty_roles", school_slug=request.school.slug)
     record("view-duty-roles", actor=request.user, school=request.school,
            object_type="schools.duty_roles")

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from django.core.cache import caches
 
+from safepractice.errors import ApplicationError
+
 LIMITS_CACHE = "limits"
 MINUTE = 60
 HOUR = 60 * MINUTE
@@ -30,8 +32,10 @@ class Limit:
     message: str  # what the person is told, e.g. "You can check 300 photos a day."
 
 
-class LimitReached(Exception):
+class LimitReached(ApplicationError):
     """The message says what the limit is and when to try again."""
+
+    status = 429
 
     def __init__(self, limit: Limit, retry_after: int) -> None:
         self.limit = limit

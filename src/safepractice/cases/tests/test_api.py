@@ -4,7 +4,6 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
-from ninja.testing import TestClient
 
 from safepractice.audit.models import AuditEntry
 from safepractice.cases.api import router
@@ -15,10 +14,11 @@ from safepractice.cases.models import (
     Route,
 )
 from safepractice.cases.services import Upload
+from safepractice.testing.api import router_client
 from safepractice.testing.cases import make_case, make_staff_room, png_bytes
 
 pytestmark = pytest.mark.django_db
-api = TestClient(router)
+api = router_client(router)
 
 
 def _files(*uploads) -> MultiValueDict:

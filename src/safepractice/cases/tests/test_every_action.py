@@ -13,17 +13,17 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
-from ninja.testing import TestClient
 
 from safepractice.cases import access, workflow
 from safepractice.cases.api import router
 from safepractice.cases.models import Case, CaseTask, PoliceWish, Route
 from safepractice.schools.models import Membership
+from safepractice.testing.api import router_client
 from safepractice.testing.auth import sign_in_verified as sign_in
 from safepractice.testing.cases import StaffRoom, make_case, make_staff_room, png_bytes
 
 pytestmark = pytest.mark.django_db
-api = TestClient(router)
+api = router_client(router)
 
 # Who takes an action needing each capability, in a case raised by make_case.
 ACTOR_FOR_CAPABILITY = {

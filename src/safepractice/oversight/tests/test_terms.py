@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 
+from safepractice.oversight.errors import FilterRefused
 from safepractice.oversight.terms import (
     DateRange,
     Term,
@@ -67,6 +68,6 @@ def test_the_last_ended_term_is_found():
 
 def test_a_date_range_ending_before_it_starts_is_refused():
     default = DateRange(D(2025, 1, 1), D(2025, 12, 31))
-    with pytest.raises(ValueError, match=r"end date .* before the start date"):
+    with pytest.raises(FilterRefused, match=r"end date .* before the start date"):
         parse_date_range("2025-06-01", "2025-05-01", default)
     assert parse_date_range(None, None, default) == default
