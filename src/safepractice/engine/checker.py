@@ -13,6 +13,11 @@ from .sending import SendAdvice, must_not_send, send_advice
 _SAFER_TEXT_LIMIT = 600  # longer texts get the suggestion without a rewritten copy
 
 
+# Items a detector prepares at once in ``check_many``: enough for the model's batches of 32 to
+# fill with texts of similar length, few enough that a stream's first answers come quickly.
+PREPARED_GROUP = 128
+
+
 def default_detector_factories() -> list[DetectorFactory]:
     """Every detector the engine ships, in a fixed order (so output is deterministic)."""
     from .detectors import FACTORIES
@@ -130,7 +135,24 @@ class Checker:
         return send_advice(content, findings, self.context)
 
     def check_many(self, items: Iterable[Content]) -> Iterable[tuple[Content, list[Finding]]]:
+        """Check items in order, letting detectors that can prepare a group at once do so
+        (``PreparingDetector``): the same findings as ``check`` on each, faster."""
+        preparing = [d for d in self.detectors if hasattr(d, "prepare")]
+        group: list[Content] = []
         for item in items:
+            group.append(item)
+            if len(group) == PREPARED_GROUP:
+                yield from self._check_group(group, preparing)
+                group = []
+        if group:
+            yield from self._check_group(group, preparing)
+
+    def _check_group(
+        self, group: list[Content], preparing: list
+    ) -> Iterable[tuple[Content, list[Finding]]]:
+        for detector in preparing:
+            detector.prepare([c for c in group if c.kind in detector.kinds])
+        for item in group:
             yield item, self.check(item)
 
     def _applies(self, rule_id: str, kind: ContentKind) -> bool:

@@ -1,6 +1,6 @@
 """The detector interface every check implements."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 from .content import Content, ContentKind
@@ -19,6 +19,14 @@ class Detector(Protocol):
     kinds: frozenset[ContentKind]
 
     def detect(self, content: Content) -> Iterable[Finding]: ...
+
+
+class PreparingDetector(Detector, Protocol):
+    """A detector that does some of its work faster for many items at once (the judgement
+    model reads a batch in one call): ``Checker.check_many`` calls ``prepare`` with each
+    group of items before it checks them one by one, and ``detect`` answers as before."""
+
+    def prepare(self, contents: Sequence[Content]) -> None: ...
 
 
 class DetectorFactory(Protocol):

@@ -15,7 +15,7 @@ When the model flags a topic and no rule gives a span, the finding covers the se
 model flags on their own, or the window it read.
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from ..catalogue import make_finding
@@ -138,6 +138,24 @@ class JudgementDetector:
         judgements = self.model.judge([(kind, to, norm.text) for _, norm in pieces])
         for topic in TOPIC_HEADS:
             yield from self._decide(topic, content, by_topic.get(topic, []), judgements, pieces)
+
+    def prepare(self, contents: Sequence[Content]) -> None:
+        """Read, in one batched call, every piece of these items the first stage passes: the
+        model remembers its answers, so ``detect`` on each item then costs it nothing. (A
+        piece sent on only because a rule found something in it is read by ``detect``.)"""
+        wanted = []
+        for content in contents:
+            if not content.text.strip():
+                continue
+            to = content.recipient.value if content.recipient else None
+            kind = content.kind.value
+            wanted += [
+                (kind, to, norm.text)
+                for _, norm in _pieces(content.text)
+                if self.screen.passes(kind, to, norm.text)
+            ]
+        if wanted:
+            self.model.judge(wanted)
 
     def probability(self, judgements: list[Judgement], topic: str) -> float:
         return max((j.topics[topic] for j in judgements), default=0.0)

@@ -119,3 +119,24 @@ def test_an_equality_finding_is_told_once_not_also_as_offensive(checker):
 def test_a_clean_school_post_has_no_judgement_finding(checker):
     text = "Huge well done to Year 6 for their brilliant performance of Oliver! tonight 👏"
     assert not topics(checker, text) & set(judged.RULES)
+
+
+def test_checking_many_at_once_finds_what_checking_each_finds(checker):
+    texts = [
+        "What a brilliant sports day, well done Year 4!",
+        "don't tell your mum, just message me on snapchat x",
+        "women shouldn't teach science, they're too emotional",
+        "that new TA is a useless waste of space",
+        "Kacper in 3W had another seizure at home so keep him off the climbing frame",
+        "",
+        "Reminder: reading books back on Friday please",
+    ] * 20  # more than one prepared group, with repeats
+    items = [
+        Content(text, kind=ContentKind.MESSAGE, recipient=Recipient.PUPIL)
+        if "snapchat" in text else Content(text)
+        for text in texts
+    ]
+    checker.detectors[0].model._cache.clear()  # so that check_many's batches do the reading
+    at_once = [findings for _, findings in checker.check_many(items)]
+    one_by_one = [checker.check(item) for item in items]
+    assert at_once == one_by_one
