@@ -48,7 +48,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
             request, list_name="cases", school=request.school,
             header=["Reference", "Route", "State", "Raised", "Acknowledgement due"],
             rows=([c.reference, c.route_label, c.state_label,
-                   timezone.localtime(c.raised_at).strftime("%Y-%m-%d %H:%M"),
+                   c.raised_at,
                    c.acknowledgement_due_on or ""]
                   for c in selectors.visible_cases(request.membership).iterator()),
         )

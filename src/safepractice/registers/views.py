@@ -1,6 +1,7 @@
 """Thin views over the register services. Each record page shows its facts, the actions the
 visitor may take, and its history."""
 
+import datetime
 from dataclasses import dataclass, field
 
 from django import forms as django_forms
@@ -14,6 +15,7 @@ from safepractice.audit.services import record
 from safepractice.schools.models import Role
 from safepractice.schools.tenancy import get_for_school, school_view
 from safepractice.web.csv_export import csv_response, wants_csv
+from safepractice.web.formatting import datetime_text
 
 from . import forms, rules, services
 from .imei import InvalidIMEI
@@ -80,10 +82,8 @@ def _show(request, item, page: RecordPage, status: int = 200) -> HttpResponse:
 def _fmt(value) -> str:
     if value is None or value == "":
         return "—"
-    if hasattr(value, "hour"):
-        return timezone.localtime(value).strftime("%-d %B %Y, %H:%M")
-    if hasattr(value, "strftime"):
-        return value.strftime("%-d %B %Y")
+    if isinstance(value, datetime.date):  # a datetime is a date too
+        return datetime_text(value)
     return str(value)
 
 
