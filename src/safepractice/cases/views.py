@@ -191,7 +191,7 @@ def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     except (errors.CaseError, vault.EvidenceRejected) as refused:
         messages.error(request, f"Refused: {refused}")
         return redirect(_detail_url(case))
-    messages.success(request, f"{found.label}: done.")
+    messages.success(request, selectors.confirmation(case, action))
     return redirect(_detail_url(case))
 
 

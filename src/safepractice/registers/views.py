@@ -92,8 +92,9 @@ def _form_page(request, form, title: str, intro: str, button: str, status: int =
         "form": form, "title": title, "intro": intro, "button": button}, status=status)
 
 
-def _run(request, action, redirect_to: str, done: str = "Saved."):
-    """Run a service call; a refusal becomes a message, never a 500."""
+def _run(request, action, redirect_to: str, done: str):
+    """Run a service call; a refusal becomes a message, never a 500, and success says what
+    happened (``done``)."""
     try:
         action()
     except services.RegisterError as error:
@@ -232,7 +233,10 @@ def declaration(request: HttpRequest, pk: int) -> HttpResponse:
         if call is None:
             messages.error(request, "Unknown action.")
             return redirect(here)
-        return _run(request, call, here)
+        done = {"acknowledge": f"{item.membership.user.full_name}'s declaration is acknowledged.",
+                "reconfirm": "The declaration is reconfirmed for this school year.",
+                "withdraw": "The declaration is withdrawn: the contact has ended."}
+        return _run(request, call, here, done[request.POST["action"]])
     status = declaration_status(item)
     page = RecordPage(f"Social contact: {item.contact_with}", [
         ("Declared by", item.membership.user.full_name),
@@ -284,12 +288,14 @@ def contact(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         action = request.POST.get("action")
         if action == "senior":
-            return _run(request, lambda: services.record_senior_agreement(item, me), here)
+            return _run(request, lambda: services.record_senior_agreement(item, me), here,
+                        "Your agreement to the contact-details exception is recorded.")
         if action == "end":
-            return _run(request, lambda: services.end_contact_details_exception(item, me), here)
+            return _run(request, lambda: services.end_contact_details_exception(item, me), here,
+                        "The contact-details exception has ended.")
         if action == "parent" and parent_form.is_valid():
             return _run(request, lambda: services.record_parent_agreement(
-                item, me, **parent_form.cleaned_data), here)
+                item, me, **parent_form.cleaned_data), here, "The parent's agreement is recorded.")
     page = RecordPage(f"Contact details given to {item.given_to}", [
         ("Member of staff", item.membership.user.full_name),
         ("Details given", item.details_given), ("Reason", item.reason),
@@ -336,7 +342,9 @@ def phone(request: HttpRequest, pk: int) -> HttpResponse:
     me, here = request.membership, request.get_full_path()
     if request.method == "POST":
         agree = request.POST.get("action") == "agree"
-        return _run(request, lambda: services.decide_phone_exception(item, me, agree=agree), here)
+        return _run(request, lambda: services.decide_phone_exception(item, me, agree=agree), here,
+                    f"{'Agreed' if agree else 'Not agreed'}: "
+                    f"{item.membership.user.full_name}'s phone on while on duty.")
     now = timezone.now()
     state = ("Active now" if rules.phone_exception_active(item, now) else
              "Ended" if item.ends_at <= now else item.get_decision_display())
@@ -366,7 +374,8 @@ def devices(request: HttpRequest) -> HttpResponse:
             device = get_for_school(Device, request.school, pk=request.POST.get("device"),
                                     membership=me)
             return _run(request, lambda: services.retire_device(device, me),
-                        request.get_full_path())
+                        request.get_full_path(),
+                        f"{device.make} {device.model} is recorded as no longer used.")
         if form.is_valid():
             try:
                 services.record_device(me, **form.cleaned_data)
@@ -421,7 +430,8 @@ def notice(request: HttpRequest, pk: int) -> HttpResponse:
         data = form.cleaned_data
         return _run(request, lambda: services.respond_to_notice(
             item, me, response=data["response"], note=data["note"],
-            hr_advice_sought=data["hr_advice_sought"], hr_advice=data["hr_advice"]), here)
+            hr_advice_sought=data["hr_advice_sought"], hr_advice=data["hr_advice"]), here,
+            f"Your response to {item.membership.user.full_name}'s notice is recorded.")
     hr = request.school.hr_advice_service or "the HR advice service"
     page = RecordPage("Professional-judgement notice", [
         ("From", item.membership.user.full_name),
