@@ -149,6 +149,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "safepractice.schools.context_processors.current_school",
             ],
+            # Dates, times and counts in the house style on every page, PDF and email.
+            "builtins": ["safepractice.web.templatetags.formatting"],
         },
     },
 ]
@@ -214,6 +216,8 @@ LANGUAGE_CODE = "en-gb"
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/London")
 USE_I18N = True
 USE_TZ = True
+# A date printed without a filter still reads "4 December 2026" (web/formatting.py).
+FORMAT_MODULE_PATH = ["safepractice.web.formats"]
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]

@@ -4,6 +4,8 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from safepractice.web.formatting import count_text
+
 from .invitations import invite
 from .lockout import unlock
 from .models import User
@@ -50,10 +52,12 @@ class UserAdmin(BaseUserAdmin):
     def send_invitation(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
         for user in queryset:
             invite(user, by=request.user)
-        messages.success(request, f"Invitation emailed to {queryset.count()} account(s).")
+        messages.success(
+            request, f"Invitation emailed to {count_text(queryset.count(), 'account')}.")
 
     @admin.action(description="Unlock sign-in (lift paused sign-ins from every address)")
     def unlock_sign_in(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
         for user in queryset:
             unlock(email=user.email, by=request.user)
-        messages.success(request, f"Sign-in unlocked for {queryset.count()} account(s).")
+        messages.success(
+            request, f"Sign-in unlocked for {count_text(queryset.count(), 'account')}.")

@@ -36,6 +36,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from safepractice.audit.services import record
+from safepractice.web.formatting import datetime_text
 
 
 def normalise_username(value: str | None) -> str | None:
@@ -186,7 +187,7 @@ def tell_the_person(
     if user is None:
         return
     record("sign-in-paused", target=user, address=ip_address, until=lock.until)
-    local_until = timezone.localtime(lock.until).strftime("%H:%M on %d %B")
+    local_until = datetime_text(lock.until)
     body = (
         f"Hello {user.get_short_name()},\n\n"
         f"There were {settings.AXES_FAILURE_LIMIT} or more wrong passwords for your "

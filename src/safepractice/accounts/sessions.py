@@ -17,6 +17,8 @@ from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 
+from safepractice.web.formatting import count_text
+
 SIGNED_IN_AT = "safepractice_signed_in_at"
 SEEN_AT = "safepractice_seen_at"
 FRESH_AT = "safepractice_fresh_at"
@@ -80,12 +82,14 @@ def signed_out_message(request: HttpRequest) -> str:
     reason = request.session.pop(SIGNED_OUT_BECAUSE, None)
     if reason == "idle":
         return (
-            f"You were signed out after {settings.SESSION_IDLE_MINUTES} minutes without "
+            f"You were signed out after {count_text(settings.SESSION_IDLE_MINUTES, 'minute')} "
+            "without "
             "using safepractice. Sign in again."
         )
     if reason == "absolute":
         return (
-            f"You were signed out {settings.SESSION_ABSOLUTE_HOURS} hours after signing in. "
+            f"You were signed out {count_text(settings.SESSION_ABSOLUTE_HOURS, 'hour')} after "
+            "signing in. "
             "Sign in again."
         )
     return ""

@@ -178,6 +178,7 @@ class EvidenceForm(ActionForm):
     description = forms.CharField(label="What it shows (time, date and place of the site)",
                                   max_length=EVIDENCE_DESCRIPTION_CHARS, required=False)
     supersedes = forms.ModelChoiceField(EvidenceItem.objects.none(), required=False,
+                                        empty_label="No: this is a new item",
                                         label="Corrects an earlier item (optional)")
 
     def __init__(self, *args, **kwargs) -> None:
@@ -203,7 +204,7 @@ class TaskForm(ActionForm):
 
 
 class CompleteTaskForm(ActionForm):
-    task = forms.ModelChoiceField(CaseTask.objects.none())
+    task = forms.ModelChoiceField(CaseTask.objects.none(), empty_label="Choose a task")
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

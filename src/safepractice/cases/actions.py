@@ -17,6 +17,7 @@ from typing import Any
 from django.utils import timezone
 
 from safepractice.schools.models import Membership
+from safepractice.web.formatting import date_text
 
 from . import access, notify, retention
 from . import action_forms as forms
@@ -241,8 +242,8 @@ def _add_task(case, actor, data, uploads) -> Done:
                                    due_on=data["due_on"], created_by=actor)
     if owner.pk != actor.pk:
         notify.alert(case, [owner], f"{case.reference}: a task for you, due "
-                                    f"{item.due_on:%d %B %Y}")
-    return Done(f"Task for {_name(owner)}, due {item.due_on:%d/%m/%Y}: {item.title}",
+                                    f"{date_text(item.due_on)}")
+    return Done(f"Task for {_name(owner)}, due {date_text(item.due_on)}: {item.title}",
                 detail={"task": item.pk})
 
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from safepractice.schools.models import Membership, Role, School
 from safepractice.schools.rules import active_member_q
+from safepractice.web.formatting import count_text, date_text
 
 from . import notify, retention, rules, vault
 from .models import AlertRequest, Case, CaseAlert, CaseTask, EvidenceItem
@@ -31,8 +32,8 @@ def alert_if_notifications_overdue(case_id: int, now: datetime.datetime) -> bool
             .with_role(Role.DSL).select_related("user", "school")
         )
         notify.alert(case, recipients,
-                     f"OVERDUE: {case.reference} raised {minutes} minutes ago; the police and "
-                     "the safeguarding unit have not both been recorded as notified",
+                     f"OVERDUE: {case.reference} raised {count_text(minutes, 'minute')} ago; "
+                     "the police and the safeguarding unit have not both been recorded as notified",
                      AlertRequest.NOTIFICATIONS)
         Case.objects.filter(pk=case.pk).update(overdue_alert_sent_at=now)
     return True
@@ -46,7 +47,7 @@ def _acknowledgements_overdue(today: datetime.date) -> int:
         with transaction.atomic():
             notify.alert(case, notify.handlers_of(case),
                          f"{case.reference}: acknowledgement was due on "
-                         f"{case.acknowledgement_due_on:%d %B %Y}")
+                         f"{date_text(case.acknowledgement_due_on)}")
             Case.objects.filter(pk=case.pk).update(overdue_alert_sent_at=timezone.now())
         count += 1
     return count
@@ -58,7 +59,7 @@ def _task_reminders(today: datetime.date) -> int:
            .exclude(last_reminded_on=today).select_related("case__school", "owner__user"))
     for item in due:
         with transaction.atomic():
-            when = "is due today" if item.due_on == today else f"was due {item.due_on:%d %B}"
+            when = "is due today" if item.due_on == today else f"was due {date_text(item.due_on)}"
             notify.alert(item.case, [item.owner],
                          f"{item.case.reference}: your task {when}")
             CaseTask.objects.filter(pk=item.pk).update(last_reminded_on=today)
@@ -107,7 +108,7 @@ def retention_reminders(today: datetime.date) -> dict[str, int]:
             continue
         heads = list(Membership.objects.filter(active_member_q(), school=school)
                      .with_role(Role.HEAD_TEACHER).select_related("user", "school"))
-        message = f"{len(due)} case record(s) due for retention review"
+        message = f"{count_text(len(due), 'case record')} due for retention review"
         already = CaseAlert.objects.filter(case=due[0], message=message,
                                            created_at__date=today).exists()
         if not already:

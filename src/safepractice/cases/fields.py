@@ -69,6 +69,11 @@ def school_members(school) -> QuerySet[Membership]:
 
 
 class MemberChoiceField(forms.ModelChoiceField):
+    """A member of staff by name and job; the empty choice says what to do, not "---------"."""
+
+    def __init__(self, *args, empty_label: str = "Choose a member of staff", **kwargs) -> None:
+        super().__init__(*args, empty_label=empty_label, **kwargs)
+
     def label_from_instance(self, obj: Membership) -> str:
         return f"{obj.user.full_name} ({obj.job_title or obj.get_staff_category_display()})"
 

@@ -100,6 +100,7 @@ class CyberbullyingForm(RaiseForm):
         super().__init__(*args, **kwargs)
         self.fields["on_behalf_of"] = MemberChoiceField(
             school_members(self.school), required=False,
+            empty_label="Nobody else: it happened to me",
             label="Recording this for someone else? The person it happened to",
             help_text="Leave empty if it happened to you. The ICT coordinator or a colleague "
                       "can help record it; the person named decides what happens.",

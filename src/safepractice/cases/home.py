@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from safepractice.schools.models import Membership, Role
 from safepractice.web import home, navigation
+from safepractice.web.formatting import count_text, date_text
 
 from . import retention, rules, selectors
 
@@ -21,8 +22,9 @@ def case_steps(membership: Membership) -> list[home.NextStep]:
         minutes = rules.notification_clock(case, now).minutes_elapsed
         steps.append(home.NextStep(
             f"{case.reference}: notify the police and the safeguarding unit", _detail(case),
-            urgency=3, detail=f"Indecent images reported {minutes} minutes ago. Record both "
-                              "notifications.",
+            urgency=3,
+            detail=f"Indecent images reported {count_text(minutes, 'minute')} ago. "
+                   "Record both notifications.",
         ))
     today = timezone.localdate(now)
     for case in selectors.awaiting_acknowledgement(membership):
@@ -30,13 +32,13 @@ def case_steps(membership: Membership) -> list[home.NextStep]:
         urgency = 3 if rules.acknowledgement_overdue(case, today) else 2
         steps.append(home.NextStep(
             f"{case.reference}: acknowledge a cyberbullying report", _detail(case),
-            urgency=urgency, detail=f"Due by {due:%d %B %Y}." if due else "",
+            urgency=urgency, detail=f"Due by {date_text(due)}." if due else "",
         ))
     for task in selectors.open_tasks(membership):
         steps.append(home.NextStep(
             f"{task.case.reference}: {task.title}", _detail(task.case),
             urgency=3 if task.due_on < today else (2 if task.due_on == today else 1),
-            detail=f"Due {task.due_on:%d %B %Y}.",
+            detail=f"Due {date_text(task.due_on)}.",
         ))
     alerts = list(selectors.unseen_alerts(membership))
     if alerts:

@@ -13,6 +13,7 @@ from django.db import models
 from django.utils import timezone
 
 from safepractice.schools.models import Membership, School
+from safepractice.web.formatting import datetime_text
 
 
 class Route(models.TextChoices):
@@ -390,7 +391,7 @@ class CaseEvent(AppendOnlyModel):
         ordering = ["at", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.summary}"
+        return f"{datetime_text(self.at)} {self.summary}"
 
 
 

@@ -79,6 +79,20 @@ def chronology(case: Case, include_views: bool = True) -> QuerySet[CaseEvent]:
     return events if include_views else events.exclude(kind=EventKind.VIEW)
 
 
+def confirmation(case: Case, action: str) -> str:
+    """What an action just did, said back to the person who took it: the chronology line it
+    wrote and, if it moved the case on, the state it is in now ("CB-2026-0004: Acknowledged by
+    Sam Patel. The case is now acknowledged.")."""
+    case = Case.objects.get(pk=case.pk)
+    event = case.events.filter(detail__action=action).order_by("-pk").first()
+    if event is None:  # every action writes its line; this is only a safe fallback
+        return f"{case.reference}: done."
+    said = f"{case.reference}: {event.summary.rstrip('.')}."
+    if "to" in event.detail:
+        said += f" The case is now {case.state_label.lower()}."
+    return said
+
+
 def notification_status(case: Case) -> dict[str, Any]:
     """Route 2: each body's notification (or None), for the banner and checklist."""
     notified = {n.body: n for n in case.notifications.filter(kind=NotificationKind.NOTIFIED)}

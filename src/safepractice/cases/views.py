@@ -54,7 +54,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
             request, list_name="cases", school=request.school,
             header=["Reference", "Route", "State", "Raised", "Acknowledgement due"],
             rows=([c.reference, c.route_label, c.state_label,
-                   timezone.localtime(c.raised_at).strftime("%Y-%m-%d %H:%M"),
+                   c.raised_at,
                    c.acknowledgement_due_on or ""]
                   for c in selectors.visible_cases(request.membership).iterator()),
         )
@@ -188,7 +188,7 @@ def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         context = _detail_context(request, case, {"name": action, "step": found, "form": form})
         context["error_action"] = action
         return render(request, "cases/detail.html", context, status=409)
-    messages.success(request, f"{found.label}: done.")
+    messages.success(request, selectors.confirmation(case, action))
     return redirect(_detail_url(case))
 
 

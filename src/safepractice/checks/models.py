@@ -10,6 +10,13 @@ from safepractice.schools.models import Membership, School
 MAX_TEXT_CHARS = 50_000
 
 
+# The stored kind and recipient in words, for the pages (the stored values are the engine's).
+KIND_WORDS = {"post": "Post", "comment": "Comment", "profile": "Bio or profile field",
+              "message": "Message"}
+RECIPIENT_WORDS = {"pupil": "a pupil", "parent": "a parent or carer",
+                   "colleague": "a colleague", "public": "the public"}
+
+
 class SavedCheck(models.Model):
     """A check its owner chose to keep. Visible to that person alone."""
 
@@ -35,6 +42,14 @@ class SavedCheck(models.Model):
 
     def __str__(self) -> str:
         return f"Saved check {self.pk}"
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_WORDS.get(self.kind, self.kind.capitalize())
+
+    @property
+    def recipient_label(self) -> str:
+        return RECIPIENT_WORDS.get(self.recipient, self.recipient)
 
     @property
     def do_not_send(self) -> bool:

@@ -93,7 +93,7 @@ def saved_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def saved_delete(request: HttpRequest, pk: int) -> HttpResponse:
     delete_saved_check(saved_check_of(request.membership, pk), request.user)
-    messages.success(request, "Deleted.")
+    messages.success(request, "Saved check deleted.")
     return redirect("checks:saved", school_slug=request.school.slug)
 
 

@@ -418,6 +418,47 @@ def detect_faces(image: Image.Image) -> tuple[tuple[int, int, int, int], ...] | 
     )
 
 
+# A phone's GPS is good to about 5-10 m outdoors: finer coordinates promise no more than that.
+_BEST_GPS_METRES = 10
+_METRES_PER_DEGREE = 111_000  # of latitude, anywhere; of longitude at the equator
+
+
+def position_precision_metres(gps: Mapping[str, Any]) -> int:
+    """How closely the coordinates place the photo, from the decimals they were written with:
+    4 or more is the GPS's own 10 m, 3 about 100 m, 2 about 1 km (an archive that rounds).
+
+    The larger count of the two is taken: a float loses its trailing zeros (50.8200 reads as
+    50.82), so the coordinate with more decimals shows how precisely both were recorded.
+    """
+    decimals = max(_decimals(gps["latitude"]), _decimals(gps["longitude"]))
+    metres = _METRES_PER_DEGREE / 10**decimals
+    return max(_BEST_GPS_METRES, int(float(f"{metres:.0e}")))  # one significant figure
+
+
+def _decimals(value: float) -> int:
+    text = f"{float(value):.6f}".rstrip("0")
+    return len(text.partition(".")[2])
+
+
+def _distance_text(metres: int) -> str:
+    return f"{metres // 1000:,} km" if metres >= 1000 else f"{metres} m"
+
+
+def describe_position(gps: Mapping[str, Any]) -> str:
+    """Where the photo says it was taken, in words and without a map or a geocoder (there is
+    no network at run time): how precisely it can be found, and by whom."""
+    return (
+        f"GPS coordinates that place the photo within about "
+        f"{_distance_text(position_precision_metres(gps))} of where it was taken. Anyone who "
+        "has the photo can look them up on a map."
+    )
+
+
+def coordinates_text(gps: Mapping[str, Any]) -> str:
+    """The coordinates themselves, for the person who wants to see them: "50.81980, -1.08800"."""
+    return f"{gps['latitude']:.5f}, {gps['longitude']:.5f}"
+
+
 class PhotoDetector:
     """Findings from a photo's report: where it was taken, and faces in it."""
 
@@ -436,9 +477,8 @@ class PhotoDetector:
                 0,
                 confidence=1.0,
                 explanation=(
-                    f"This photo holds its GPS position ({gps['latitude']:.5f}, "
-                    f"{gps['longitude']:.5f}). Posted as it is, it can show pupils, parents or "
-                    "anyone else where you live or spend your time."
+                    f"This photo holds {describe_position(gps)} Posted as it is, it can show "
+                    "pupils, parents or anyone else where you live or spend your time."
                 ),
                 suggestion=(
                     "Post the cleaned copy, which has all metadata removed, and turn off "

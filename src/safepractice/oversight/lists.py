@@ -20,6 +20,7 @@ from safepractice.cases.workflow import state_label
 from safepractice.registers import rules as register_rules
 from safepractice.registers.models import ContactDetailsException, PhoneOnDutyException
 from safepractice.schools.models import Membership
+from safepractice.web.formatting import count_text
 
 from . import selectors
 from .errors import FilterRefused
@@ -30,7 +31,9 @@ PAGE_SIZE = 50
 
 @dataclass(frozen=True)
 class Row:
-    cells: list[str]
+    # Dates stay dates: the page writes them in the house style, the CSV in ISO 8601
+    # (web/formatting.py).
+    cells: list[object]
     url: str | None = None
 
 
@@ -69,8 +72,8 @@ def _case_row(case: Case, membership: Membership, now: datetime.datetime) -> Row
             case.reference,
             selectors.ROUTE_SHORT[Route(case.route)],
             state_label(case.route, case.state),
-            f"{timezone.localtime(case.raised_at):%d %b %Y %H:%M}",
-            f"{age} day{'s' if age != 1 else ''}",
+            case.raised_at,
+            count_text(age, "day"),
         ],
         url_or_none("cases:detail", membership.school.slug, case.pk),
     )
@@ -80,7 +83,7 @@ def _overdue_ack_row(case: Case, membership: Membership, now: datetime.datetime)
     row = _case_row(case, membership, now)
     due = case.acknowledgement_due_on
     late = selectors.working_days_between(due, timezone.localdate(now)) if due else 0
-    return Row([*row.cells[:4], f"{due:%d %b %Y}" if due else "", f"{late}"], row.url)
+    return Row([*row.cells[:4], due or "", f"{late}"], row.url)
 
 
 def _overdue_notify_row(case: Case, membership: Membership, now: datetime.datetime) -> Row:
@@ -93,7 +96,7 @@ def _overdue_notify_row(case: Case, membership: Membership, now: datetime.dateti
 class Expiring:
     kind: str
     person: str
-    ends: str
+    ends: datetime.date | datetime.datetime
     url: str | None
 
 
@@ -112,10 +115,10 @@ def _expiring(membership: Membership, _params: QueryDict, now: datetime.datetime
     )
     return [
         *(Expiring("Contact details given to a pupil or parent", c.membership.user.full_name,
-                   f"{c.ends_on:%d %b %Y}", url_or_none("registers:contact", slug, c.pk))
+                   c.ends_on, url_or_none("registers:contact", slug, c.pk))
           for c in contacts),
         *(Expiring("Phone on while on duty", p.membership.user.full_name,
-                   f"{timezone.localtime(p.ends_at):%d %b %Y %H:%M}",
+                   p.ends_at,
                    url_or_none("registers:phone", slug, p.pk))
           for p in phones),
     ]

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils import timezone
 
 from safepractice.schools.models import School
+from safepractice.web.formatting import date_text
 
 
 class SchoolTerm(models.Model):
@@ -56,7 +57,7 @@ class TermlyReport(models.Model):
     def term_label(self) -> str:
         """The term as the term list names it: its name and its own dates."""
         starts = self.term_starts_on or self.period_start
-        return f"{self.term_name} ({starts:%-d %b %Y} to {self.period_end:%-d %b %Y})"
+        return f"{self.term_name} ({date_text(starts)} to {date_text(self.period_end)})"
 
     @property
     def filename(self) -> str:

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from safepractice.cases.models import Route
 from safepractice.schools.models import School
+from safepractice.web.formatting import date_text
 
 from . import selectors
 from .charts import Chart, Series, grouped_bars, line
@@ -77,7 +78,7 @@ def _median(values: list[float], unit: str) -> str:
 
 
 def _review_text(review_on: datetime.date | None) -> str:
-    return f"{review_on:%-d %B %Y}" if review_on else "Not set"
+    return date_text(review_on) if review_on else "Not set"
 
 
 def build(school: School, term: Term, period: tuple[datetime.date, datetime.date],

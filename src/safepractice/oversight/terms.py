@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from safepractice.errors import ApplicationError
+from safepractice.web.formatting import date_text
 
 from .errors import FilterRefused
 
@@ -27,7 +28,7 @@ class Term:
 
     @property
     def label(self) -> str:
-        return f"{self.name} ({self.starts_on:%-d %b %Y} to {self.ends_on:%-d %b %Y})"
+        return f"{self.name} ({date_text(self.starts_on)} to {date_text(self.ends_on)})"
 
 
 # (name, start month, start day, end month, end day, in the calendar year after September?)
@@ -61,18 +62,18 @@ def validate(terms: Iterable[Term]) -> list[Term]:
     ordered = sorted(terms)
     for term in ordered:
         if not term.name.strip():
-            raise TermCalendarError(f"The term starting {term.starts_on:%-d %b %Y} has no name.")
+            raise TermCalendarError(f"The term starting {date_text(term.starts_on)} has no name.")
         if term.ends_on < term.starts_on:
             raise TermCalendarError(
-                f"{term.name} ends ({term.ends_on:%-d %b %Y}) before it starts "
-                f"({term.starts_on:%-d %b %Y})."
+                f"{term.name} ends ({date_text(term.ends_on)}) before it starts "
+                f"({date_text(term.starts_on)})."
             )
     for earlier, later in itertools.pairwise(ordered):
         if later.starts_on <= earlier.ends_on:
             raise TermCalendarError(
-                f"{earlier.name} ({earlier.starts_on:%-d %b %Y} to {earlier.ends_on:%-d %b %Y}) "
-                f"overlaps {later.name} ({later.starts_on:%-d %b %Y} to "
-                f"{later.ends_on:%-d %b %Y}). Terms must not overlap."
+                f"{earlier.name} ({date_text(earlier.starts_on)} to {date_text(earlier.ends_on)}) "
+                f"overlaps {later.name} ({date_text(later.starts_on)} to "
+                f"{date_text(later.ends_on)}). Terms must not overlap."
             )
     return ordered
 
@@ -139,7 +140,7 @@ def parse_date_range(start: str | None, end: str | None, default: DateRange) -> 
         raise FilterRefused(f"Dates must be written YYYY-MM-DD ({error}).") from error
     if ends_on < starts_on:
         raise FilterRefused(
-            f"The end date ({ends_on:%-d %b %Y}) is before the start date "
-            f"({starts_on:%-d %b %Y}). Choose an end on or after the start."
+            f"The end date ({date_text(ends_on)}) is before the start date "
+            f"({date_text(starts_on)}). Choose an end on or after the start."
         )
     return DateRange(starts_on, ends_on)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from safepractice.oversight.suppression import Counts
 from safepractice.schools.models import Membership, School, StaffCategory
 from safepractice.schools.rules import active_member_q
+from safepractice.web.formatting import count_text, date_text
 
 from .models import Acknowledgement, PolicyDocument, PolicyKind, PolicyVersion
 
@@ -37,21 +38,20 @@ class ReviewState:
     def label(self) -> str:
         if self.status == "unset":
             return "No review date set"
-        when = f"{self.review_on.day} {self.review_on:%B %Y}"
+        when = date_text(self.review_on)
         if self.status == "overdue":
             return f"Review overdue by {_span(self.days)} (was due {when})"
         if self.status == "due":
-            return f"Review due in {self.days} days ({when})"
+            return f"Review due in {count_text(self.days, 'day')} ({when})"
         return f"Next review {when}"
 
 
 def _span(days: int) -> str:
     if days >= 365:
-        years = days // 365
-        return f"{years} year{'s' if years != 1 else ''}"
+        return count_text(days // 365, "year")
     if days >= 60:
-        return f"{days // 30} months"
-    return f"{days} day{'s' if days != 1 else ''}"
+        return count_text(days // 30, "month")
+    return count_text(days, "day")
 
 
 def review_state(document: PolicyDocument, today: datetime.date | None = None) -> ReviewState:

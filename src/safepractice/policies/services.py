@@ -10,6 +10,7 @@ from safepractice.audit.services import record
 from safepractice.errors import ApplicationError
 from safepractice.schools.models import Membership, School
 from safepractice.schools.rules import is_active_member
+from safepractice.web.formatting import date_text
 
 from .importing import ImportedPolicy, content_hash, normalise, read_policy_file
 from .models import (
@@ -151,8 +152,8 @@ def set_review_date(
 ) -> PolicyDocument:
     if document.adopted_on and review_on <= document.adopted_on:
         raise PolicyError(
-            f"The review date ({review_on:%d %B %Y}) must be after the adoption date "
-            f"({document.adopted_on:%d %B %Y})."
+            f"The review date ({date_text(review_on)}) must be after the adoption date "
+            f"({date_text(document.adopted_on)})."
         )
     previous = document.review_on
     _note_review_date_change(document, review_on)

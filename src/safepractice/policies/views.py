@@ -8,6 +8,7 @@ from safepractice.oversight.suppression import counts_for
 from safepractice.schools.models import Role
 from safepractice.schools.tenancy import get_for_school, school_view
 from safepractice.web.csv_export import csv_response, wants_csv
+from safepractice.web.formatting import date_text
 
 from .forms import AcknowledgeForm, PolicyUploadForm, ReviewDateForm
 from .home import OVERSEERS, is_overseer
@@ -113,7 +114,8 @@ def review_date(request: HttpRequest, pk: int) -> HttpResponse:
         except PolicyError as error:
             form.add_error("review_on", str(error))
         else:
-            messages.success(request, "Review date saved.")
+            messages.success(request, f"The review date of {document.title} is now "
+                                      f"{date_text(form.cleaned_data['review_on'])}.")
             return redirect("policies:detail", request.school.slug, document.pk)
     return _detail(request, document, review_form=form, status=400)
 

@@ -8,6 +8,7 @@ from django.db import models
 from django.utils import timezone
 
 from safepractice.schools.models import Membership, School
+from safepractice.web.formatting import date_text, datetime_text
 
 
 class SocialContactKind(models.TextChoices):
@@ -118,7 +119,7 @@ class PhoneOnDutyException(models.Model):
         ordering = ["-starts_at"]
 
     def __str__(self) -> str:
-        return f"Phone on duty {self.starts_at:%d %b %Y %H:%M}–{self.ends_at:%d %b %Y %H:%M}"
+        return f"Phone on duty {datetime_text(self.starts_at)} to {datetime_text(self.ends_at)}"
 
     # Whether it is active is a rule: registers/rules.py (phone_exception_active).
 
@@ -174,7 +175,7 @@ class ProfessionalJudgementNotice(models.Model):
         ordering = ["-submitted_at"]
 
     def __str__(self) -> str:
-        return f"Notice from {self.membership} ({self.submitted_at:%d %b %Y})"
+        return f"Notice from {self.membership} ({date_text(self.submitted_at)})"
 
 
 class StarterChecklist(models.Model):
@@ -189,6 +190,25 @@ class StarterChecklist(models.Model):
 
     def __str__(self) -> str:
         return f"Checklist of {self.membership}"
+
+
+# How a record's history words each action (services._log stores the key).
+REGISTER_ACTION_LABELS = {
+    "declared": "Declared",
+    "acknowledged": "Acknowledged",
+    "reconfirmed": "Reconfirmed",
+    "withdrawn": "Withdrawn",
+    "requested": "Requested",
+    "senior-agreed": "Agreed by a senior leader",
+    "parent-agreed": "Agreed by the parent",
+    "ended": "Ended",
+    "agreed": "Agreed",
+    "declined": "Declined",
+    "recorded": "Recorded",
+    "retired": "No longer used",
+    "notified-head": "Sent to the head teacher",
+    "responded": "Head teacher responded",
+}
 
 
 class RegisterEvent(models.Model):
@@ -210,3 +230,8 @@ class RegisterEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.record_type} {self.record_id}: {self.action}"
+
+    @property
+    def action_label(self) -> str:
+        """The action in words ("Sent to the head teacher"), never its key ("notified-head")."""
+        return REGISTER_ACTION_LABELS.get(self.action, self.action.replace("-", " ").capitalize())

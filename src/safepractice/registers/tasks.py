@@ -8,6 +8,7 @@ from django_tasks import task
 from safepractice.policies.reminders import absolute, send_once, weekly_key
 from safepractice.schools.models import Role, School
 from safepractice.schools.selectors import members_with_role
+from safepractice.web.formatting import count_text, date_text
 
 from .models import ContactDetailsException
 from .rules import ENDING_SOON
@@ -62,13 +63,14 @@ def send_register_reminders(school_id: int) -> int:
             ends_on__lte=soon).select_related("membership__user"):
         sent += send_once(weekly_key("contact-ends", exception.pk),
                           exception.membership.user.email,
-                          f"Your contact-details exception ends on {exception.ends_on:%d %B}",
-                          f"{exception} ends on {exception.ends_on:%d %B %Y}.\n{mine_url}\n")
+                          f"Your contact-details exception ends on {date_text(exception.ends_on)}",
+                          f"{exception} ends on {date_text(exception.ends_on)}.\n{mine_url}\n")
     checklist_url = absolute(reverse("registers:checklist", args=[slug]))
     for progress in unfinished_starters(school):
         person = progress.membership
         sent += send_once(weekly_key("starter", person.pk), person.user.email,
                           "Your new-starter checklist is not finished",
-                          f"{progress.done_count} of {len(progress.steps)} steps done.\n"
+                          f"{progress.done_count} of "
+                          f"{count_text(len(progress.steps), 'step')} done.\n"
                           f"{checklist_url}\n")
     return sent

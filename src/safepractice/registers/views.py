@@ -1,6 +1,7 @@
 """Thin views over the register services. Each record page shows its facts, the actions the
 visitor may take, and its history."""
 
+import datetime
 from dataclasses import dataclass, field
 
 from django import forms as django_forms
@@ -14,6 +15,7 @@ from safepractice.audit.services import record
 from safepractice.schools.models import Role
 from safepractice.schools.tenancy import get_for_school, school_view
 from safepractice.web.csv_export import csv_response, wants_csv
+from safepractice.web.formatting import datetime_text
 
 from . import forms, rules, services
 from .imei import InvalidIMEI
@@ -80,10 +82,8 @@ def _show(request, item, page: RecordPage, status: int = 200) -> HttpResponse:
 def _fmt(value) -> str:
     if value is None or value == "":
         return "—"
-    if hasattr(value, "hour"):
-        return timezone.localtime(value).strftime("%-d %B %Y, %H:%M")
-    if hasattr(value, "strftime"):
-        return value.strftime("%-d %B %Y")
+    if isinstance(value, datetime.date):  # a datetime is a date too
+        return datetime_text(value)
     return str(value)
 
 
@@ -92,9 +92,9 @@ def _form_page(request, form, title: str, intro: str, button: str, status: int =
         "form": form, "title": title, "intro": intro, "button": button}, status=status)
 
 
-def _run(request, action, redirect_to: str, done: str = "Saved."):
-    """Run a service call and say it is done; a refusal (``RegisterError``) is shown by the
-    web's one handler (web/errors.py) on the page the person came from."""
+def _run(request, action, redirect_to: str, done: str):
+    """Run a service call and say what happened (``done``); a refusal (``RegisterError``) is
+    shown by the web's one handler (web/errors.py) on the page the person came from."""
     action()
     messages.success(request, done)
     return redirect(redirect_to)
@@ -229,7 +229,10 @@ def declaration(request: HttpRequest, pk: int) -> HttpResponse:
         if call is None:
             messages.error(request, "Unknown action.")
             return redirect(here)
-        return _run(request, call, here)
+        done = {"acknowledge": f"{item.membership.user.full_name}'s declaration is acknowledged.",
+                "reconfirm": "The declaration is reconfirmed for this school year.",
+                "withdraw": "The declaration is withdrawn: the contact has ended."}
+        return _run(request, call, here, done[request.POST["action"]])
     status = declaration_status(item)
     page = RecordPage(f"Social contact: {item.contact_with}", [
         ("Declared by", item.membership.user.full_name),
@@ -281,12 +284,14 @@ def contact(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         action = request.POST.get("action")
         if action == "senior":
-            return _run(request, lambda: services.record_senior_agreement(item, me), here)
+            return _run(request, lambda: services.record_senior_agreement(item, me), here,
+                        "Your agreement to the contact-details exception is recorded.")
         if action == "end":
-            return _run(request, lambda: services.end_contact_details_exception(item, me), here)
+            return _run(request, lambda: services.end_contact_details_exception(item, me), here,
+                        "The contact-details exception has ended.")
         if action == "parent" and parent_form.is_valid():
             return _run(request, lambda: services.record_parent_agreement(
-                item, me, **parent_form.cleaned_data), here)
+                item, me, **parent_form.cleaned_data), here, "The parent's agreement is recorded.")
     page = RecordPage(f"Contact details given to {item.given_to}", [
         ("Member of staff", item.membership.user.full_name),
         ("Details given", item.details_given), ("Reason", item.reason),
@@ -336,8 +341,10 @@ def phone(request: HttpRequest, pk: int) -> HttpResponse:
         decision = request.POST.get("action")
         if decision not in ("agree", "decline"):
             return HttpResponseBadRequest("Choose Agree or Do not agree.")
-        return _run(request, lambda: services.decide_phone_exception(
-            item, me, agree=decision == "agree"), here)
+        agree = decision == "agree"
+        return _run(request, lambda: services.decide_phone_exception(item, me, agree=agree), here,
+                    f"{'Agreed' if agree else 'Not agreed'}: "
+                    f"{item.membership.user.full_name}'s phone on while on duty.")
     now = timezone.now()
     state = ("Active now" if rules.phone_exception_active(item, now) else
              "Ended" if item.ends_at <= now else item.get_decision_display())
@@ -367,7 +374,8 @@ def devices(request: HttpRequest) -> HttpResponse:
             device = get_for_school(Device, request.school, pk=request.POST.get("device"),
                                     membership=me)
             return _run(request, lambda: services.retire_device(device, me),
-                        request.get_full_path())
+                        request.get_full_path(),
+                        f"{device.make} {device.model} is recorded as no longer used.")
         if form.is_valid():
             try:
                 services.record_device(me, **form.cleaned_data)
@@ -422,7 +430,8 @@ def notice(request: HttpRequest, pk: int) -> HttpResponse:
         data = form.cleaned_data
         return _run(request, lambda: services.respond_to_notice(
             item, me, response=data["response"], note=data["note"],
-            hr_advice_sought=data["hr_advice_sought"], hr_advice=data["hr_advice"]), here)
+            hr_advice_sought=data["hr_advice_sought"], hr_advice=data["hr_advice"]), here,
+            f"Your response to {item.membership.user.full_name}'s notice is recorded.")
     hr = request.school.hr_advice_service or "the HR advice service"
     page = RecordPage("Professional-judgement notice", [
         ("From", item.membership.user.full_name),

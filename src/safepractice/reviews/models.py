@@ -9,6 +9,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from safepractice.web.formatting import date_text
+
 
 class ReviewStatus(models.TextChoices):
     QUEUED = "queued", "Waiting to start"
@@ -120,4 +122,4 @@ class ReviewCompletion(models.Model):
         ordering = ["-completed"]
 
     def __str__(self) -> str:
-        return f"{self.membership} completed a review on {self.completed:%d %b %Y}"
+        return f"{self.membership} completed a review on {date_text(self.completed)}"

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from safepractice.web.formatting import count_text
+
 
 @dataclass(frozen=True)
 class Every:
@@ -32,7 +34,7 @@ class Every:
 
     def __str__(self) -> str:
         minutes = int(self.period.total_seconds() // 60)
-        return "hourly" if minutes == 60 else f"every {minutes} minutes"
+        return "hourly" if minutes == 60 else f"every {count_text(minutes, 'minute')}"
 
 
 WEEKDAYS = frozenset(range(5))  # Monday to Friday

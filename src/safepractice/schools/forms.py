@@ -30,7 +30,8 @@ class RosterUploadForm(forms.Form):
 class DutyRoleForm(forms.Form):
     """Grant or revoke one duty role that only the audited step changes (see rules.py)."""
 
-    member = forms.ModelChoiceField(queryset=Membership.objects.none(), label="Member of staff")
+    member = forms.ModelChoiceField(queryset=Membership.objects.none(), label="Member of staff",
+                                    empty_label="Choose a member of staff")
     role = forms.ChoiceField(
         label="Duty role",
         choices=[(r.value, r.label) for r in Role if r in GOVERNED_ROLES - {Role.HEAD_TEACHER}],

@@ -2,7 +2,8 @@
 
 A list view offers ``?format=csv`` and answers with ``csv_response`` after its usual access
 checks, so a CSV never holds more than the page would show. Cells that a spreadsheet would
-run as a formula are neutralised (CSV injection).
+run as a formula are neutralised (CSV injection). Dates and times are written in ISO 8601,
+local time, whatever the list passes (``formatting.csv_value`` says why).
 """
 
 import csv
@@ -15,6 +16,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from safepractice.audit.services import record
+from safepractice.web.formatting import csv_value
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -24,7 +26,7 @@ def wants_csv(request: HttpRequest) -> bool:
 
 
 def safe_cell(value: Any) -> str:
-    text = "" if value is None else str(value)
+    text = "" if value is None else str(csv_value(value))
     if text.startswith(FORMULA_STARTS) and not _is_number(text):
         return "'" + text
     return text

@@ -1,9 +1,9 @@
 import datetime
 
 from django import template
-from django.utils import timezone
 
 from safepractice.schools.models import Membership
+from safepractice.web.formatting import datetime_text
 
 register = template.Library()
 
@@ -28,10 +28,8 @@ def attr_display(instance, name: str):
     if display is not None:
         return display()
     value = getattr(instance, name)
-    if isinstance(value, datetime.datetime):
-        return f"{timezone.localtime(value):%-d %b %Y %H:%M}"
-    if isinstance(value, datetime.date):
-        return f"{value:%-d %b %Y}"
+    if isinstance(value, datetime.datetime | datetime.date):
+        return datetime_text(value)
     if isinstance(value, Membership):
         return value.user.full_name
     if value is True:

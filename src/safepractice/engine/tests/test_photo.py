@@ -11,6 +11,7 @@ from safepractice.engine.photo import (
     MAX_PHOTO_BYTES,
     MAX_PIXELS,
     PhotoError,
+    describe_position,
     read_photo,
     strip_metadata,
 )
@@ -148,3 +149,19 @@ def test_a_truncated_jpeg_is_refused_even_after_weasyprint_is_imported():
             read_photo(data[: len(data) // 2])
     finally:
         ImageFile.LOAD_TRUNCATED_IMAGES = lenient
+
+
+def test_a_phones_gps_position_is_described_as_within_about_10_m():
+    gps = read_photo(photo_with_metadata(50.8198, -1.0880)).gps.as_dict()
+    assert describe_position(gps).startswith(
+        "GPS coordinates that place the photo within about 10 m of where it was taken.")
+
+
+def test_coordinates_rounded_to_two_decimals_are_described_as_within_about_1_km():
+    assert "within about 1 km" in describe_position({"latitude": 50.82, "longitude": -1.09})
+
+
+def test_the_location_finding_describes_the_position_without_bare_coordinates():
+    [finding] = Checker(SchoolContext()).check(read_photo(photo_with_metadata()).content())
+    assert "within about 10 m" in finding.explanation
+    assert "50.8198" not in finding.explanation

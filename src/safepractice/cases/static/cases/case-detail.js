@@ -4,9 +4,14 @@
 (function () {
   var banner = document.getElementById("notification-banner");
   var out = document.getElementById("minutes-elapsed");
-  if (!banner || !out) {
+  var noun = document.getElementById("minutes-noun");
+  if (!banner || !out || !noun) {
     return;
   }
   var raised = new Date(banner.dataset.raised);
-  setInterval(function () { out.textContent = Math.floor((Date.now() - raised) / 60000); }, 15000);
+  setInterval(function () {
+    var minutes = Math.floor((Date.now() - raised) / 60000);
+    out.textContent = minutes;
+    noun.textContent = minutes === 1 ? "minute" : "minutes";
+  }, 15000);
 })();
