@@ -38,7 +38,7 @@ def _supervised_workers():
 def _sweep_uploads_left_by_a_crash() -> None:
     """Before serving no request is running, so whatever the upload folders hold is left over
     from the last run: spooled request bodies, archives a killed worker was saving."""
-    from safepractice.reviews.services import delete_orphan_uploads
+    from safepractice.reviews.cleanup import delete_orphan_uploads
     from safepractice.web import uploads
 
     uploads.sweep(older_than_seconds=0)

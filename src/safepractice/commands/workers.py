@@ -102,7 +102,7 @@ def requeue_interrupted_tasks(worker_ids: set[str] | None = None) -> tuple[int, 
 
 def recover_on_start(backend: str) -> None:
     """Before any worker starts: what the last run's crash left running is interrupted."""
-    from safepractice.reviews.services import recover_interrupted_reviews
+    from safepractice.reviews.cleanup import recover_interrupted_reviews
 
     # On Redis, workers of other servers may be reading reviews now: only the time bound.
     recover_interrupted_reviews(running_is_interrupted=backend != "redis")
@@ -119,7 +119,7 @@ def recover_after_death(backend: str, spec: WorkerSpec, worker_id: str) -> None:
     """
     if backend != "database" or spec.queue not in queues.NAMES:
         return  # the scheduler claims no task: it only queues them
-    from safepractice.reviews.services import recover_interrupted_reviews
+    from safepractice.reviews.cleanup import recover_interrupted_reviews
 
     if spec.queue == queues.DEFAULT:
         recover_interrupted_reviews(running_is_interrupted=True)
