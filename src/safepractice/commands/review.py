@@ -6,6 +6,8 @@ from pathlib import Path
 
 import typer
 
+from safepractice.commands import django_setup
+
 
 def register(app: typer.Typer) -> None:
     @app.command("review")
@@ -99,9 +101,8 @@ def _print_summary(result, console) -> None:
 
 
 def _write_pdf(results, path: Path) -> None:
-    from safepractice.cli import setup_django
-
-    setup_django()  # templates only: no database is touched
+    django_setup.setup_django()  # templates only: no database is touched
+    # Lazy: Django's models and what uses them load only once Django is set up.
     from django.utils import timezone
 
     from safepractice.reviews.pdf import render_pdf

@@ -5,6 +5,8 @@ import threading
 
 import typer
 
+from safepractice.commands import django_setup
+
 _ALL_INTERFACES = {"", "0.0.0.0", "::"}
 
 
@@ -61,12 +63,10 @@ def register(app: typer.Typer) -> None:
         # Links in emails (alerts, reminders) point at SITE_URL: unless it is set, at the
         # address served here. Set before the settings are read, and seen by the worker too.
         os.environ.setdefault("SITE_URL", served_url(host, port))
-        from safepractice.cli import call_manage, setup_django
-
-        setup_django()
-        call_manage("migrate", "--verbosity", "0")
+        django_setup.setup_django()
+        django_setup.call_manage("migrate", "--verbosity", "0")
         # The migrations make it too, but CACHE_URL may have been unset since they ran.
-        call_manage("createcachetable")
+        django_setup.call_manage("createcachetable")
         from safepractice.schools.demo import demo_is_loaded, load_demo, print_logins
 
         if not demo_is_loaded():
@@ -78,7 +78,7 @@ def register(app: typer.Typer) -> None:
         supervisor = _supervised_workers() if worker else None
         try:
             if dev:
-                call_manage("runserver", f"{host}:{port}", "--noreload")
+                django_setup.call_manage("runserver", f"{host}:{port}", "--noreload")
             else:
                 from safepractice.commands.gunicorn_app import serve
 
@@ -92,9 +92,8 @@ def register(app: typer.Typer) -> None:
         """Run the background-task workers (one a queue) and the periodic jobs' scheduler
         without the web server, restarting any that dies. For a machine that runs only
         workers, or under systemd."""
-        from safepractice.cli import setup_django
-
-        setup_django()
+        django_setup.setup_django()
+        # Lazy: Django's models and what uses them load only once Django is set up.
         from django.conf import settings
 
         from .workers import SCHEDULER
@@ -123,10 +122,8 @@ def register(app: typer.Typer) -> None:
         ),
     ) -> None:
         """Load (or refresh) the demo school. Safe to run more than once."""
-        from safepractice.cli import call_manage, setup_django
-
-        setup_django()
-        call_manage("migrate", "--verbosity", "0")
+        django_setup.setup_django()
+        django_setup.call_manage("migrate", "--verbosity", "0")
         from safepractice.schools.demo import load_demo, print_logins
 
         load_demo()
