@@ -26,12 +26,14 @@ def register(app: typer.Typer) -> None:
         ),
     ) -> None:
         """Review your own social media archives against the policy; the report stays here."""
+        # Lazy: rich and the engine take about 0.2 s to import; only `review` needs them.
         from rich.console import Console
 
         from safepractice.engine import Checker, SchoolContext
 
         context = SchoolContext()
         if school_config is not None:
+            # Lazy: the TOML configuration is read only when one is given.
             from safepractice.engine.config import load_school_config
 
             context = load_school_config(school_config)
@@ -61,6 +63,7 @@ def register(app: typer.Typer) -> None:
 
 
 def _review_all(archives, checker, console):
+    # Lazy: rich's progress bars (0.1 s) and the archive readers load only for `review`.
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from safepractice.exports import review_archive
@@ -85,6 +88,7 @@ def _review_all(archives, checker, console):
 
 def _print_summary(result, console) -> None:
     if not result.usable:
+        # Lazy: rich loads only for `review` (see review()).
         from rich.markup import escape
 
         console.print(f"[bold red]{escape(result.archive)}[/]: {escape(result.error)}",

@@ -22,6 +22,7 @@ def served_url(host: str, port: int) -> str:
 def _supervised_workers():
     """The workers of every queue and the scheduler of the periodic jobs, recovered after the
     last run and supervised from now on."""
+    # Lazy: the settings need Django set up (by the calling command).
     from django.conf import settings
 
     from .supervisor import Supervisor
@@ -40,6 +41,7 @@ def _supervised_workers():
 def _sweep_uploads_left_by_a_crash() -> None:
     """Before serving no request is running, so whatever the upload folders hold is left over
     from the last run: spooled request bodies, archives a killed worker was saving."""
+    # Lazy: Django's models load only once Django is set up (by `run`).
     from safepractice.reviews.cleanup import delete_orphan_uploads
     from safepractice.web import uploads
 
@@ -67,6 +69,7 @@ def register(app: typer.Typer) -> None:
         django_setup.call_manage("migrate", "--verbosity", "0")
         # The migrations make it too, but CACHE_URL may have been unset since they ran.
         django_setup.call_manage("createcachetable")
+        # Lazy: Django's models load only once Django is set up (above).
         from safepractice.schools.demo import demo_is_loaded, load_demo, print_logins
 
         if not demo_is_loaded():
@@ -80,6 +83,7 @@ def register(app: typer.Typer) -> None:
             if dev:
                 django_setup.call_manage("runserver", f"{host}:{port}", "--noreload")
             else:
+                # Lazy: gunicorn is imported only when serving without --dev.
                 from safepractice.commands.gunicorn_app import serve
 
                 serve(host, port, on_stop=supervisor.stop_watching if supervisor else None)
@@ -124,6 +128,7 @@ def register(app: typer.Typer) -> None:
         """Load (or refresh) the demo school. Safe to run more than once."""
         django_setup.setup_django()
         django_setup.call_manage("migrate", "--verbosity", "0")
+        # Lazy: Django's models load only once Django is set up (above).
         from safepractice.schools.demo import load_demo, print_logins
 
         load_demo()

@@ -14,6 +14,7 @@ def register(app: typer.Typer) -> None:
     app.add_typer(token_app, name="token")
 
     def _memberships(email: str, school: str) -> list:
+        # Lazy: Django's models load only once Django is set up (by the calling command).
         from safepractice.schools.models import Membership
         from safepractice.schools.rules import active_member_q
 
