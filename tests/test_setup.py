@@ -103,12 +103,11 @@ def test_import_roster_from_the_cli_names_the_bad_line(cli, tmp_path):
 @pytest.fixture
 def run_without_serving(monkeypatch):
     """``safepractice run`` up to the point it would serve: what SITE_URL was by then."""
-    from safepractice import cli as cli_module
-    from safepractice.commands import gunicorn_app, server
+    from safepractice.commands import django_setup, gunicorn_app, server
     from safepractice.schools import demo
 
     seen: dict[str, str | None] = {}
-    monkeypatch.setattr(cli_module, "call_manage", lambda *args: None)
+    monkeypatch.setattr(django_setup, "call_manage", lambda *args: None)
     monkeypatch.setattr(demo, "demo_is_loaded", lambda: True)
     monkeypatch.setattr(demo, "print_logins", lambda header: None)
     monkeypatch.setattr(server, "_supervised_workers", lambda: None)

@@ -30,7 +30,7 @@ def test_teacher_reviews_an_x_archive_and_the_head_cannot_open_it(
         page, browser, live_server, oakfield, tmp_path, settings, shots):
     from safepractice.exports.tests.archives import zip_fixture
     from safepractice.reviews.models import Review
-    from safepractice.reviews.services import run_review
+    from safepractice.reviews.reading import run_review
     from safepractice.testing.factories import PASSWORD
 
     school, teacher, head = oakfield

@@ -4,19 +4,14 @@ Alert text names the case reference and what is needed, never the case's content
 leaves the school's system and may be read on a phone in public.
 """
 
-from django.conf import settings
 from django.db import transaction
-from django.urls import reverse
 
 from safepractice.schools.models import Membership
 from safepractice.schools.rules import active_member_q, is_active_member
 
 from . import access
+from .alert_emails import send_alert_emails
 from .models import AlertRequest, Case, CaseAlert, CaseEvent, EventKind
-
-
-def case_url(case: Case) -> str:
-    return settings.SITE_URL + reverse("cases:detail", args=[case.school.slug, case.pk])
 
 
 def handlers_of(case: Case) -> list[Membership]:
@@ -32,8 +27,6 @@ def alert(case: Case, recipients: list[Membership], message: str,
 
     ``asks_for`` names what the alert waits for, if it stops standing once that is done
     (``rules.alert_stands``)."""
-    from .tasks import send_alert_emails
-
     unique = {m.pk: m for m in recipients if is_active_member(m)}
     alerts = [CaseAlert.objects.create(case=case, recipient=m, message=message, asks_for=asks_for)
               for m in unique.values()]

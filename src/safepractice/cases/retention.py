@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from safepractice.audit.services import record
 from safepractice.errors import ApplicationError
-from safepractice.schools.models import Membership
+from safepractice.schools.models import Membership, Role
 
 from . import vault
 from .models import (
@@ -102,8 +102,6 @@ class DisposalRefused(ApplicationError):
 
 def dispose(case: Case, actor: Membership, reason: str, confirm_reference: str) -> DisposedCase:
     """Destroy a closed case due for review: its files, rows and chronology. Head only."""
-    from safepractice.schools.models import Role
-
     if not actor.has_role(Role.HEAD_TEACHER) or actor.school_id != case.school_id:
         raise DisposalRefused("Only the head teacher of the school can dispose of a record.")
     if confirm_reference.strip() != case.reference:

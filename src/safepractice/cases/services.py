@@ -33,6 +33,7 @@ from .models import (
     Route,
     UnsuitableMaterialReport,
 )
+from .tasks import check_notifications_overdue
 from .workingdays import add_working_days
 
 DETAIL_MODELS = {
@@ -125,8 +126,6 @@ def _alert_on_raising(case: Case) -> None:
 
 
 def _schedule_overdue_check(case: Case) -> None:
-    from .tasks import check_notifications_overdue
-
     backend = check_notifications_overdue.get_backend()
     if backend.supports_defer:
         check_notifications_overdue.using(

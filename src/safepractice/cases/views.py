@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -41,8 +42,6 @@ def _known_case(request: HttpRequest, pk: int) -> Case:
 
 
 def _detail_url(case: Case) -> str:
-    from django.urls import reverse
-
     return reverse("cases:detail", args=[case.school.slug, case.pk])
 
 

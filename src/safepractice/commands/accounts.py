@@ -3,6 +3,8 @@
 
 import typer
 
+from safepractice.commands import django_setup
+
 
 def register(app: typer.Typer) -> None:
     @app.command("unlock")
@@ -14,9 +16,8 @@ def register(app: typer.Typer) -> None:
         ),
     ) -> None:
         """Lift paused sign-ins after wrong passwords (audited)."""
-        from safepractice.cli import setup_django
-
-        setup_django()
+        django_setup.setup_django()
+        # Lazy: Django's models and what uses them load only once Django is set up.
         from safepractice.accounts.lockout import unlock
 
         if not email and not address:
@@ -34,9 +35,8 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Email an invitation to set a password and two-factor sign-in (7 days, single use).
         Their old second factors stop working once they use it."""
-        from safepractice.cli import setup_django
-
-        setup_django()
+        django_setup.setup_django()
+        # Lazy: Django's models and what uses them load only once Django is set up.
         from safepractice.accounts.invitations import invite
         from safepractice.accounts.models import User
 

@@ -1,5 +1,7 @@
 import typer
 
+from safepractice.commands import django_setup
+
 
 def _broken(report) -> str:
     where = f" at entry #{report.broken_at}" if report.broken_at else ""
@@ -12,9 +14,8 @@ def register(app: typer.Typer) -> None:
     @audit_app.command("verify")
     def verify() -> None:
         """Check the audit log from the first entry to the last, against every checkpoint."""
-        from safepractice.cli import setup_django
-
-        setup_django()
+        django_setup.setup_django()
+        # Lazy: Django's models and what uses them load only once Django is set up.
         from safepractice.audit.services import verify_chain
 
         report = verify_chain()
@@ -39,9 +40,8 @@ def register(app: typer.Typer) -> None:
         """Verify the log, then seal its last entry in the signed checkpoint file.
 
         The scheduler queues it hourly; it adds nothing when no entry is new."""
-        from safepractice.cli import setup_django
-
-        setup_django()
+        django_setup.setup_django()
+        # Lazy: Django's models and what uses them load only once Django is set up.
         from django.conf import settings
 
         from safepractice.audit.services import write_checkpoint

@@ -1,5 +1,7 @@
 import typer
 
+from safepractice.commands import django_setup
+
 
 def register(app: typer.Typer) -> None:
     cases_app = typer.Typer(help="Cases: deadlines, retention and the evidence vault.",
@@ -10,9 +12,8 @@ def register(app: typer.Typer) -> None:
         """Send due alerts and reminders (route 2's 60 minutes, acknowledgements, tasks).
 
         The scheduler queues it every five minutes; it is safe to run often."""
-        from safepractice.cli import setup_django
-
-        setup_django()
+        django_setup.setup_django()
+        # Lazy: Django's models and what uses them load only once Django is set up.
         from safepractice.cases.tasks import sweep_deadlines
 
         result = sweep_deadlines.call()
@@ -25,9 +26,8 @@ def register(app: typer.Typer) -> None:
                                                "email."),
     ) -> None:
         """List case records due for retention review (references and dates, no content)."""
-        from safepractice.cli import setup_django
-
-        setup_django()
+        django_setup.setup_django()
+        # Lazy: Django's models and what uses them load only once Django is set up.
         from safepractice.cases import retention
         from safepractice.cases.tasks import retention_review as review_task
         from safepractice.schools.models import School
@@ -47,9 +47,8 @@ def register(app: typer.Typer) -> None:
     @cases_app.command("verify-evidence")
     def verify_evidence(school: str = typer.Option("", help="Only this school (its slug).")):
         """Decrypt and hash-check every evidence file; report and flag any that fail."""
-        from safepractice.cli import setup_django
-
-        setup_django()
+        django_setup.setup_django()
+        # Lazy: Django's models and what uses them load only once Django is set up.
         from safepractice.audit.services import record
         from safepractice.cases import vault
         from safepractice.cases.models import EvidenceItem, IntegrityFlag

@@ -19,6 +19,8 @@ def _fail(message: str) -> None:
 
 
 def _checker(school_config: Path | None):
+    # Lazy: importing the engine costs about 0.1 s (catalogue, detectors); only the
+    # commands that check text pay it, not `safepractice --help` or the Django commands.
     from safepractice.engine import Checker
     from safepractice.engine.config import ConfigError, load_school_config
 
@@ -79,6 +81,7 @@ def register(app: typer.Typer) -> None:
         """List the catalogue's rules."""
         if ctx.invoked_subcommand is not None:
             return
+        # Lazy: the engine loads only for the commands that use it (see _checker).
         from safepractice.engine.catalogue import load_catalogue
 
         for rule in load_catalogue():
@@ -102,6 +105,7 @@ def register(app: typer.Typer) -> None:
         uncovered_only: Annotated[bool, typer.Option("--uncovered", help="Only gaps.")] = False,
     ) -> None:
         """Paragraph by paragraph, which rules serve the policy, and the share covered."""
+        # Lazy: the engine loads only for the commands that use it (see _checker).
         from safepractice.engine.catalogue import coverage
 
         try:
@@ -148,6 +152,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Check text against the policy. Exit 0: nothing found, 1: advice or risk, 2: breach
         or must not be sent."""
+        # Lazy: the engine loads only for the commands that use it (see _checker).
         from safepractice.engine.batch import ContentError, parse_kind, run_batch
         from safepractice.engine.checker import safer_text, worst_severity
         from safepractice.engine.content import Content
@@ -220,6 +225,7 @@ def register(app: typer.Typer) -> None:
         """Precision and recall per rule on labelled data (schema: docs/engine.md)."""
         if by not in ("rule", "topic"):
             _fail(f"--by takes 'rule' or 'topic', not {by!r}")
+        # Lazy: the engine loads only for the commands that use it (see _checker).
         from safepractice.engine.evaluation import evaluate
 
         checker = _checker(school_config)

@@ -28,6 +28,7 @@ class _App(BaseApplication):
             self.cfg.set(key, value)
 
     def load(self):
+        # Lazy: gunicorn calls load() in each worker after forking; the app is built there.
         from safepractice.wsgi import application
 
         return application

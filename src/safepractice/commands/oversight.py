@@ -2,6 +2,8 @@ from typing import Annotated
 
 import typer
 
+from safepractice.commands import django_setup
+
 
 def register(app: typer.Typer) -> None:
     @app.command("oversight-reports")
@@ -14,9 +16,8 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Make the governors' termly report of every school whose term has ended (the
         scheduler queues it daily; a report is made once per term)."""
-        from safepractice.cli import setup_django
-
-        setup_django()
+        django_setup.setup_django()
+        # Lazy: Django's models and what uses them load only once Django is set up.
         from safepractice.oversight.tasks import generate_due_termly_reports
 
         if not now:

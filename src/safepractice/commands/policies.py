@@ -3,6 +3,8 @@ from typing import Annotated
 
 import typer
 
+from safepractice.commands import django_setup
+
 policy_app = typer.Typer(help="The school's policies.", no_args_is_help=True)
 
 
@@ -15,9 +17,8 @@ def register(app: typer.Typer) -> None:
             "--now", help="Send in this process instead of queueing for the worker.")] = False,
     ) -> None:
         """Queue today's reminder emails (the scheduler queues them each school day)."""
-        from safepractice.cli import setup_django
-
-        setup_django()
+        django_setup.setup_django()
+        # Lazy: Django's models and what uses them load only once Django is set up.
         from safepractice.policies.tasks import send_all_reminders, send_policy_reminders
         from safepractice.registers.tasks import send_register_reminders
         from safepractice.schools.models import School
@@ -40,9 +41,8 @@ def import_command(
         exists=True, dir_okay=False, readable=True, help="A .txt, .md or .docx file.")],
 ) -> None:
     """Import the social media policy; a changed text becomes a new version to acknowledge."""
-    from safepractice.cli import setup_django
-
-    setup_django()
+    django_setup.setup_django()
+    # Lazy: Django's models and what uses them load only once Django is set up.
     from safepractice.policies.importing import PolicyImportError
     from safepractice.policies.services import PolicyError, import_policy
     from safepractice.schools.models import School

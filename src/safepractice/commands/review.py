@@ -6,6 +6,8 @@ from pathlib import Path
 
 import typer
 
+from safepractice.commands import django_setup
+
 
 def register(app: typer.Typer) -> None:
     @app.command("review")
@@ -24,12 +26,14 @@ def register(app: typer.Typer) -> None:
         ),
     ) -> None:
         """Review your own social media archives against the policy; the report stays here."""
+        # Lazy: rich and the engine take about 0.2 s to import; only `review` needs them.
         from rich.console import Console
 
         from safepractice.engine import Checker, SchoolContext
 
         context = SchoolContext()
         if school_config is not None:
+            # Lazy: the TOML configuration is read only when one is given.
             from safepractice.engine.config import load_school_config
 
             context = load_school_config(school_config)
@@ -59,6 +63,7 @@ def register(app: typer.Typer) -> None:
 
 
 def _review_all(archives, checker, console):
+    # Lazy: rich's progress bars (0.1 s) and the archive readers load only for `review`.
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from safepractice.exports import review_archive
@@ -83,6 +88,7 @@ def _review_all(archives, checker, console):
 
 def _print_summary(result, console) -> None:
     if not result.usable:
+        # Lazy: rich loads only for `review` (see review()).
         from rich.markup import escape
 
         console.print(f"[bold red]{escape(result.archive)}[/]: {escape(result.error)}",
@@ -99,9 +105,8 @@ def _print_summary(result, console) -> None:
 
 
 def _write_pdf(results, path: Path) -> None:
-    from safepractice.cli import setup_django
-
-    setup_django()  # templates only: no database is touched
+    django_setup.setup_django()  # templates only: no database is touched
+    # Lazy: Django's models and what uses them load only once Django is set up.
     from django.utils import timezone
 
     from safepractice.reviews.pdf import render_pdf

@@ -5,6 +5,8 @@ import threading
 
 import typer
 
+from safepractice.commands import django_setup
+
 
 def register(app: typer.Typer) -> None:
     @app.command()
@@ -15,9 +17,8 @@ def register(app: typer.Typer) -> None:
         their times, for the workers to run. `safepractice run` and `safepractice workers`
         start it; run it yourself only beside workers you start by hand. Running two is safe:
         each job's slot is queued once."""
-        from safepractice.cli import setup_django
-
-        setup_django()
+        django_setup.setup_django()
+        # Lazy: Django's models and what uses them load only once Django is set up.
         from django.utils import timezone
 
         from safepractice.scheduling.jobs import JOBS

@@ -4,6 +4,8 @@ from pathlib import Path
 
 import typer
 
+from safepractice.commands import django_setup
+
 
 def register(app: typer.Typer) -> None:
     @app.command("import-roster")
@@ -13,9 +15,8 @@ def register(app: typer.Typer) -> None:
         kind: str = typer.Option("pupils", help="pupils or staff"),
     ) -> None:
         """Import a pupil or staff roster CSV (all rows or none; re-import updates)."""
-        from safepractice.cli import setup_django
-
-        setup_django()
+        django_setup.setup_django()
+        # Lazy: Django's models and what uses them load only once Django is set up.
         from safepractice.schools.models import School
         from safepractice.schools.roster import RosterError
         from safepractice.schools.services import import_roster
@@ -44,9 +45,8 @@ def register(app: typer.Typer) -> None:
     app.add_typer(roles_app, name="roles")
 
     def _change(email: str, role: str, school: str, by: str, grant: bool) -> None:
-        from safepractice.cli import setup_django
-
-        setup_django()
+        django_setup.setup_django()
+        # Lazy: Django's models and what uses them load only once Django is set up.
         from safepractice.accounts.models import User
         from safepractice.schools.models import Membership
         from safepractice.schools.services import (

@@ -5,6 +5,8 @@ import threading
 
 import typer
 
+from safepractice.commands import django_setup
+
 _ALL_INTERFACES = {"", "0.0.0.0", "::"}
 
 
@@ -20,6 +22,7 @@ def served_url(host: str, port: int) -> str:
 def _supervised_workers():
     """The workers of every queue and the scheduler of the periodic jobs, recovered after the
     last run and supervised from now on."""
+    # Lazy: the settings need Django set up (by the calling command).
     from django.conf import settings
 
     from .supervisor import Supervisor
@@ -38,7 +41,8 @@ def _supervised_workers():
 def _sweep_uploads_left_by_a_crash() -> None:
     """Before serving no request is running, so whatever the upload folders hold is left over
     from the last run: spooled request bodies, archives a killed worker was saving."""
-    from safepractice.reviews.services import delete_orphan_uploads
+    # Lazy: Django's models load only once Django is set up (by `run`).
+    from safepractice.reviews.cleanup import delete_orphan_uploads
     from safepractice.web import uploads
 
     uploads.sweep(older_than_seconds=0)
@@ -61,12 +65,11 @@ def register(app: typer.Typer) -> None:
         # Links in emails (alerts, reminders) point at SITE_URL: unless it is set, at the
         # address served here. Set before the settings are read, and seen by the worker too.
         os.environ.setdefault("SITE_URL", served_url(host, port))
-        from safepractice.cli import call_manage, setup_django
-
-        setup_django()
-        call_manage("migrate", "--verbosity", "0")
+        django_setup.setup_django()
+        django_setup.call_manage("migrate", "--verbosity", "0")
         # The migrations make it too, but CACHE_URL may have been unset since they ran.
-        call_manage("createcachetable")
+        django_setup.call_manage("createcachetable")
+        # Lazy: Django's models load only once Django is set up (above).
         from safepractice.schools.demo import demo_is_loaded, load_demo, print_logins
 
         if not demo_is_loaded():
@@ -78,8 +81,9 @@ def register(app: typer.Typer) -> None:
         supervisor = _supervised_workers() if worker else None
         try:
             if dev:
-                call_manage("runserver", f"{host}:{port}", "--noreload")
+                django_setup.call_manage("runserver", f"{host}:{port}", "--noreload")
             else:
+                # Lazy: gunicorn is imported only when serving without --dev.
                 from safepractice.commands.gunicorn_app import serve
 
                 serve(host, port, on_stop=supervisor.stop_watching if supervisor else None)
@@ -92,9 +96,8 @@ def register(app: typer.Typer) -> None:
         """Run the background-task workers (one a queue) and the periodic jobs' scheduler
         without the web server, restarting any that dies. For a machine that runs only
         workers, or under systemd."""
-        from safepractice.cli import setup_django
-
-        setup_django()
+        django_setup.setup_django()
+        # Lazy: Django's models and what uses them load only once Django is set up.
         from django.conf import settings
 
         from .workers import SCHEDULER
@@ -123,10 +126,9 @@ def register(app: typer.Typer) -> None:
         ),
     ) -> None:
         """Load (or refresh) the demo school. Safe to run more than once."""
-        from safepractice.cli import call_manage, setup_django
-
-        setup_django()
-        call_manage("migrate", "--verbosity", "0")
+        django_setup.setup_django()
+        django_setup.call_manage("migrate", "--verbosity", "0")
+        # Lazy: Django's models load only once Django is set up (above).
         from safepractice.schools.demo import load_demo, print_logins
 
         load_demo()

@@ -6,12 +6,15 @@ set up for roles that need it, and case access only with the person's current co
 
 import typer
 
+from safepractice.commands import django_setup
+
 
 def register(app: typer.Typer) -> None:
     token_app = typer.Typer(help="Personal API tokens for scripts.", no_args_is_help=True)
     app.add_typer(token_app, name="token")
 
     def _memberships(email: str, school: str) -> list:
+        # Lazy: Django's models load only once Django is set up (by the calling command).
         from safepractice.schools.models import Membership
         from safepractice.schools.rules import active_member_q
 
@@ -33,9 +36,8 @@ def register(app: typer.Typer) -> None:
                                           "access is granted only with it."),
     ) -> None:
         """Create a token and print it (only this once: it is stored hashed)."""
-        from safepractice.cli import setup_django
-
-        setup_django()
+        django_setup.setup_django()
+        # Lazy: Django's models and what uses them load only once Django is set up.
         from safepractice.api.models import Scope
         from safepractice.api.tokens import TokenRefused, create_token
 
@@ -63,9 +65,8 @@ def register(app: typer.Typer) -> None:
         email: str = typer.Argument(..., help="Whose tokens."),
     ) -> None:
         """Each token: start, name, school, scopes, expiry, last use and state."""
-        from safepractice.cli import setup_django
-
-        setup_django()
+        django_setup.setup_django()
+        # Lazy: Django's models and what uses them load only once Django is set up.
         from safepractice.api.models import ApiToken
 
         found = ApiToken.objects.select_related("membership__school").filter(
@@ -86,9 +87,8 @@ def register(app: typer.Typer) -> None:
                                                "on the API tokens page (e.g. sp_AbC123x)."),
     ) -> None:
         """Revoke a token at once."""
-        from safepractice.cli import setup_django
-
-        setup_django()
+        django_setup.setup_django()
+        # Lazy: Django's models and what uses them load only once Django is set up.
         from safepractice.api.models import ApiToken
         from safepractice.api.tokens import digest_of, revoke_token
 

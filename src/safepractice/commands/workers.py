@@ -76,6 +76,7 @@ def requeue_interrupted_tasks(worker_ids: set[str] | None = None) -> tuple[int, 
     task queued again finds its review already failed (``recover_interrupted_reviews`` runs
     first) and does nothing. Returns (queued again, failed).
     """
+    # Lazy: Django's models load only once Django is set up (by the calling command).
     from django_tasks import TaskResultStatus
     from django_tasks_db.models import DBTaskResult
 
@@ -102,7 +103,8 @@ def requeue_interrupted_tasks(worker_ids: set[str] | None = None) -> tuple[int, 
 
 def recover_on_start(backend: str) -> None:
     """Before any worker starts: what the last run's crash left running is interrupted."""
-    from safepractice.reviews.services import recover_interrupted_reviews
+    # Lazy: Django's models load only once Django is set up (by the calling command).
+    from safepractice.reviews.cleanup import recover_interrupted_reviews
 
     # On Redis, workers of other servers may be reading reviews now: only the time bound.
     recover_interrupted_reviews(running_is_interrupted=backend != "redis")
@@ -119,7 +121,8 @@ def recover_after_death(backend: str, spec: WorkerSpec, worker_id: str) -> None:
     """
     if backend != "database" or spec.queue not in queues.NAMES:
         return  # the scheduler claims no task: it only queues them
-    from safepractice.reviews.services import recover_interrupted_reviews
+    # Lazy: Django's models load only once Django is set up (by the calling command).
+    from safepractice.reviews.cleanup import recover_interrupted_reviews
 
     if spec.queue == queues.DEFAULT:
         recover_interrupted_reviews(running_is_interrupted=True)

@@ -7,6 +7,7 @@ class ReviewsConfig(AppConfig):
     verbose_name = "Review my social media"
 
     def ready(self) -> None:
+        # Lazy, as Django asks: ready() runs once the app registry is loaded.
         from safepractice.web import home, navigation
 
         from . import web_hooks

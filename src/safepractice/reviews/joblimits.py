@@ -13,7 +13,7 @@ text held the one worker for 100 s.
 Both soft limits are put back when the job ends. Python runs signal handlers in the main
 thread only, so a job on another thread (a test's live server) runs without them, logged.
 The limit is CPU time: a job stuck inside C code, or waiting rather than working, is not
-stopped here. The backstop is ``recover_interrupted_reviews`` in reviews/services.py (after a
+stopped here. The backstop is ``recover_interrupted_reviews`` in reviews/cleanup.py (after a
 worker dies, and daily for a review still running twice this limit after it started).
 """
 

@@ -1,8 +1,12 @@
+"""The reviews' tasks: thin wrappers over ``reading`` and ``cleanup``, queued by ``services``
+(a review's reading) and by the scheduler (the daily purge, scheduling/jobs.py)."""
+
 from django_tasks import task
 
 from safepractice.web import uploads
 
-from .services import purge_expired_reviews, recover_interrupted_reviews, run_review
+from .cleanup import purge_expired_reviews, recover_interrupted_reviews
+from .reading import run_review
 
 
 @task()

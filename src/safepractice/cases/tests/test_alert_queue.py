@@ -48,5 +48,5 @@ def test_on_redis_alerts_are_queued_apart_from_reviews(
     with django_capture_on_commit_callbacks(execute=True):
         make_case(room, Route.INDECENT_IMAGES)
     assert [job.func_name for job in urgent.get_jobs()] == [
-        "safepractice.cases.tasks.send_alert_emails"
+        "safepractice.cases.alert_emails.send_alert_emails"
     ]

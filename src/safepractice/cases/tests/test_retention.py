@@ -101,7 +101,7 @@ def test_the_cli_lists_records_due_for_review(monkeypatch):
 
     room = make_staff_room()
     case = _closed_cyberbullying(room)
-    monkeypatch.setattr("safepractice.cli.setup_django", lambda: None)
+    monkeypatch.setattr("safepractice.commands.django_setup.setup_django", lambda: None)
     _register_command_modules()
     with time_machine.travel(datetime.datetime(2032, 3, 3, tzinfo=LONDON)):
         result = CliRunner().invoke(app, ["cases", "retention-review", "--no-notify"])

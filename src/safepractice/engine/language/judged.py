@@ -22,18 +22,26 @@ from ..catalogue import make_finding
 from ..content import TEXT_KINDS, Content, ContentKind
 from ..context import SchoolContext
 from ..findings import Finding, Severity
-from . import allegation, equality, grooming, offensive
+from .allegation import RULE as ALLEGATION_RULE
+from .allegation import factory as allegation_factory
 from .common import sentences
+from .equality import RULE as EQUALITY_RULE
+from .equality import factory as equality_factory
+from .equality import lowered_statement
+from .grooming import RULE as GROOMING_RULE
+from .grooming import factory as grooming_factory
 from .judgement import TOPIC_HEADS, Judgement, JudgementModel, get_judgement_model
 from .lexicons import CHARACTERISTIC_WORDS, IDENTITIES, IDENTITY_ADJECTIVES, SLURS
+from .offensive import RULE as OFFENSIVE_RULE
+from .offensive import OffensiveDetector
 from .screen import Screen, get_screen
 from .text import Normalised, normalise, tokens
 
 RULES = {
-    "offensive": offensive.RULE,
-    "equality": equality.RULE,
-    "allegation": allegation.RULE,
-    "grooming-risk": grooming.RULE,
+    "offensive": OFFENSIVE_RULE,
+    "equality": EQUALITY_RULE,
+    "allegation": ALLEGATION_RULE,
+    "grooming-risk": GROOMING_RULE,
     "confidential": "confidential.pupil-matters",
 }
 COMBINE = {
@@ -86,10 +94,10 @@ class JudgementDetector:
         self.combine = COMBINE | self.model.card.get("combine", {}) | (combine or {})
         self.screen = screen if screen is not None else get_screen()
         self.rules = [
-            offensive.OffensiveDetector(context),
-            equality.factory(context),
-            allegation.factory(context),
-            grooming.factory(context),
+            OffensiveDetector(context),
+            equality_factory(context),
+            allegation_factory(context),
+            grooming_factory(context),
         ]
 
     def __reduce__(self):
@@ -176,7 +184,7 @@ class JudgementDetector:
             return
         if topic == "equality" and (
             not any(names_a_group(n.text) for _, n in pieces)
-            or any(equality.lowered_statement(n.text) for _, n in pieces)
+            or any(lowered_statement(n.text) for _, n in pieces)
         ):
             return  # no group named, or negated, counter-speech, quoted or reclaimed
         if (

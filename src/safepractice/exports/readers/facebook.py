@@ -12,8 +12,8 @@ from typing import Any, BinaryIO
 
 from safepractice.engine import Content, ContentKind, ProfileField
 
-from .. import jsonstream
 from ..archive import Member
+from ..jsonstream import records, whole
 from ..photos import from_json, is_photo
 from ..text import clean, from_epoch, repair
 from .base import Reading
@@ -60,7 +60,7 @@ def read(reading: Reading) -> Iterator[Content]:
 
 
 def _posts(reading: Reading, member: Member, stream: BinaryIO) -> Iterator[Content]:
-    for record in jsonstream.records(stream, "status_updates", max_depth=reading.max_depth):
+    for record in records(stream, "status_updates", max_depth=reading.max_depth):
         if isinstance(record, dict):
             yield from _post(reading, member, repair(record))
 
@@ -118,7 +118,7 @@ def _place(reading: Reading, member: Member, place: dict[str, Any], date) -> Con
 
 
 def _comments(reading: Reading, member: Member, stream: BinaryIO) -> Iterator[Content]:
-    for record in jsonstream.records(stream, "comments_v2", "comments",
+    for record in records(stream, "comments_v2", "comments",
                                      max_depth=reading.max_depth):
         if not isinstance(record, dict):
             continue
@@ -135,7 +135,7 @@ def _comments(reading: Reading, member: Member, stream: BinaryIO) -> Iterator[Co
 
 def _connections(reading: Reading, member: Member, stream: BinaryIO, keys: tuple[str, ...],
                  relation: str) -> Iterator[Content]:
-    for record in jsonstream.records(stream, *keys, max_depth=reading.max_depth):
+    for record in records(stream, *keys, max_depth=reading.max_depth):
         if isinstance(record, dict) and record.get("name"):
             yield reading.item(
                 ContentKind.CONNECTION, clean(repair(record["name"])),
@@ -145,7 +145,7 @@ def _connections(reading: Reading, member: Member, stream: BinaryIO, keys: tuple
 
 
 def _profile(reading: Reading, member: Member, stream: BinaryIO) -> Iterator[Content]:
-    document = repair(jsonstream.whole(stream, reading.max_depth))
+    document = repair(whole(stream, reading.max_depth))
     if not isinstance(document, dict):
         return
     profile = document.get("profile_v2") or document.get("profile") or {}

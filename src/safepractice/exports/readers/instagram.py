@@ -14,8 +14,8 @@ from urllib.parse import urlparse
 
 from safepractice.engine import Content, ContentKind, ProfileField
 
-from .. import jsonstream
 from ..archive import Member
+from ..jsonstream import records, whole
 from ..photos import from_json, is_photo
 from ..text import clean, from_epoch, repair
 from .base import Reading
@@ -70,7 +70,7 @@ def read(reading: Reading) -> Iterator[Content]:
 
 
 def _posts(reading: Reading, member: Member, stream: BinaryIO) -> Iterator[Content]:
-    for record in jsonstream.records(stream, "ig_stories", "ig_reels_media",
+    for record in records(stream, "ig_stories", "ig_reels_media",
                                      max_depth=reading.max_depth):
         if not isinstance(record, dict):
             continue
@@ -107,7 +107,7 @@ def _posts(reading: Reading, member: Member, stream: BinaryIO) -> Iterator[Conte
 
 
 def _comments(reading: Reading, member: Member, stream: BinaryIO) -> Iterator[Content]:
-    for record in jsonstream.records(stream, "comments_media_comments", "comments_reels_comments",
+    for record in records(stream, "comments_media_comments", "comments_reels_comments",
                                      max_depth=reading.max_depth):
         if not isinstance(record, dict):
             continue
@@ -134,7 +134,7 @@ def _comments(reading: Reading, member: Member, stream: BinaryIO) -> Iterator[Co
 
 
 def _profile(reading: Reading, member: Member, stream: BinaryIO) -> Iterator[Content]:
-    document = repair(jsonstream.whole(stream, reading.max_depth))
+    document = repair(whole(stream, reading.max_depth))
     if not isinstance(document, dict):
         return
     for key, entries in document.items():
@@ -167,7 +167,7 @@ def username_of(entry: dict[str, Any]) -> str:
 
 def _connections(reading: Reading, member: Member, stream: BinaryIO, key: str, relation: str
                  ) -> Iterator[Content]:
-    for record in jsonstream.records(stream, key, max_depth=reading.max_depth):
+    for record in records(stream, key, max_depth=reading.max_depth):
         if not isinstance(record, dict):
             continue
         record = repair(record)

@@ -12,8 +12,8 @@ from typing import Any, BinaryIO
 
 from safepractice.engine import Content, ContentKind, ProfileField
 
-from .. import jsonstream
 from ..archive import Member
+from ..jsonstream import select
 from ..text import clean, parse_date
 from .base import Reading
 
@@ -83,7 +83,7 @@ def _get(record: dict[str, Any], *keys: str) -> Any:
 
 def _user_data(reading: Reading, member: Member, stream: BinaryIO) -> Iterator[Content]:
     where = member.name
-    for label, record in jsonstream.select(stream, _want, reading.max_depth):
+    for label, record in select(stream, _want, reading.max_depth):
         if not isinstance(record, dict):
             continue
         if label in {"follower", "following"}:

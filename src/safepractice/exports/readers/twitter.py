@@ -14,8 +14,8 @@ from typing import Any, BinaryIO
 
 from safepractice.engine import Content, ContentKind, ProfileField
 
-from .. import jsonstream
 from ..archive import Member
+from ..jsonstream import records, skip_js_assignment
 from ..text import clean, parse_date
 from .base import Reading
 
@@ -36,8 +36,8 @@ def score(names: list[str]) -> int:
 
 
 def _records(reading: Reading, stream: BinaryIO) -> Iterator[dict[str, Any]]:
-    jsonstream.skip_js_assignment(stream)
-    for record in jsonstream.records(stream, max_depth=reading.max_depth):
+    skip_js_assignment(stream)
+    for record in records(stream, max_depth=reading.max_depth):
         if isinstance(record, dict):
             yield record
 

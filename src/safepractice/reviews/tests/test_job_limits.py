@@ -7,7 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from safepractice.reviews import joblimits, services
+from safepractice.reviews import joblimits, reading
 from safepractice.reviews.models import Review, ReviewStatus
 
 MB = 1024 * 1024
@@ -54,13 +54,13 @@ def test_a_review_past_its_processing_time_fails_saying_so_and_keeps_no_upload(
     client, teacher, x_archive, settings, monkeypatch
 ):
     settings.REVIEW_JOB_CPU_SECONDS = 1
-    real_review_archive = services.review_archive
+    real_review_archive = reading.review_archive
 
     def slow_review_archive(*args, **kwargs):
         _spin(8)  # what a hostile archive costs; without a limit the review ends DONE
         return real_review_archive(*args, **kwargs)
 
-    monkeypatch.setattr(services, "review_archive", slow_review_archive)
+    monkeypatch.setattr(reading, "review_archive", slow_review_archive)
     review = _upload(client, teacher, x_archive)
     assert review.status == ReviewStatus.FAILED
     assert "longer than a review may take (1 second of processing)" in review.problem
@@ -71,14 +71,14 @@ def test_a_review_past_its_memory_fails_saying_so(
     client, teacher, x_archive, settings, monkeypatch
 ):
     settings.REVIEW_JOB_MEMORY_BYTES = 64 * MB
-    real_review_archive = services.review_archive
+    real_review_archive = reading.review_archive
 
     def greedy_review_archive(*args, **kwargs):
         hoard = bytearray(400 * MB)
         del hoard
         return real_review_archive(*args, **kwargs)
 
-    monkeypatch.setattr(services, "review_archive", greedy_review_archive)
+    monkeypatch.setattr(reading, "review_archive", greedy_review_archive)
     review = _upload(client, teacher, x_archive)
     assert review.status == ReviewStatus.FAILED
     assert "needed more memory than a review may use (64.0 MB)" in review.problem

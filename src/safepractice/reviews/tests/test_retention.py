@@ -8,8 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from safepractice.reviews import uploads
+from safepractice.reviews.cleanup import purge_expired_reviews
 from safepractice.reviews.models import Review, ReviewCompletion
-from safepractice.reviews.services import purge_expired_reviews, retention
+from safepractice.reviews.services import retention
 
 
 def _review(member) -> Review:
