@@ -15,7 +15,10 @@ def oakfield(transactional_db, settings, tmp_path):
     from safepractice.testing.factories import make_member, make_pupil, make_school, make_user
 
     # Tasks wait in the queue, as with a real worker, so the progress bar is seen.
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    from safepractice import queues
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend",
+                                  "QUEUES": [*queues.NAMES]}}
     settings.REVIEW_UPLOAD_DIR = tmp_path / "uploads"
     school = make_school(name="Oakfield Primary School", aliases=["Oakfield Primary"])
     make_pupil(school, first_name="Ellie", last_name="Hartwell")
