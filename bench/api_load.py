@@ -66,7 +66,7 @@ def free_port() -> int:
 
 def prepare(env: dict) -> str:
     code = (
-        "import django; django.setup();"
+        "import safepractice.instance as i; i.prepare(); import django; django.setup();"
         "from django.core.management import call_command; call_command('migrate', verbosity=0);"
         "from safepractice.schools.demo import load_demo; s = load_demo();"
         "from safepractice.schools.models import Membership;"

@@ -39,6 +39,9 @@ os.environ.setdefault("DATABASE_CONN_MAX_AGE", "600")
 def setup() -> str:
     import django
 
+    from safepractice import instance
+
+    instance.prepare()
     django.setup()
     from django.core.management import call_command
 

@@ -45,6 +45,9 @@ class _Counter:
 def _child(args: argparse.Namespace) -> dict:
     import django
 
+    from safepractice import instance
+
+    instance.prepare()
     django.setup()
     from django.core.management import call_command
     from django.db import connection

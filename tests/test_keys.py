@@ -63,6 +63,7 @@ def test_the_default_keys_folder_is_outside_the_instance_folder(tmp_path):
     env = {"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
     code = (
         "import os; os.environ['DJANGO_SETTINGS_MODULE']='safepractice.settings'; "
+        "import safepractice.instance as i; i.prepare(); "
         "from django.conf import settings; print(settings.INSTANCE_DIR); "
         "print(settings.KEYS_DIR)"
     )

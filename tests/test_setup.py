@@ -56,7 +56,8 @@ def test_debug_is_off_unless_asked_for(tmp_path):
     env = {"SAFEPRACTICE_INSTANCE": str(tmp_path), "PATH": "/usr/bin:/bin"}
     out = subprocess.run(
         [sys.executable, "-c", f"import django, os; os.environ['DJANGO_SETTINGS_MODULE']="
-         f"'safepractice.settings'; django.setup(); {code}"],
+         f"'safepractice.settings'; import safepractice.instance as i; i.prepare(); "
+         f"django.setup(); {code}"],
         env=env, capture_output=True, text=True, check=True,
     )
     assert out.stdout.strip() == "False"
@@ -65,6 +66,7 @@ def test_debug_is_off_unless_asked_for(tmp_path):
 def test_the_secret_key_is_generated_once_into_the_instance_folder(tmp_path):
     env = {"SAFEPRACTICE_INSTANCE": str(tmp_path), "PATH": "/usr/bin:/bin"}
     code = ("import os; os.environ['DJANGO_SETTINGS_MODULE']='safepractice.settings'; "
+            "import safepractice.instance as i; i.prepare(); "
             "from django.conf import settings; print(settings.SECRET_KEY)")
     first = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
                            text=True, check=True).stdout
@@ -129,3 +131,24 @@ def test_run_leaves_a_configured_site_url_alone(cli, monkeypatch, run_without_se
     result = cli.invoke(app, ["run", "--port", "8123", "--no-worker"])
     assert result.exit_code == 0, result.output
     assert run_without_serving["site_url"] == "https://safepractice.example.sch.uk"
+
+
+def test_reading_the_settings_creates_nothing_and_a_new_instance_is_told_what_to_run(tmp_path):
+    instance = tmp_path / "new-instance"
+    env = {"SAFEPRACTICE_INSTANCE": str(instance), "HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    out = subprocess.run(
+        [sys.executable, "-c", "import safepractice.settings"],
+        env=env, capture_output=True, text=True,
+    )
+    assert out.returncode != 0
+    assert "run any `safepractice` command" in out.stderr
+    assert list(tmp_path.iterdir()) == [], "importing the settings made files"
+
+
+def test_the_command_prepares_a_new_instance(tmp_path):
+    instance = tmp_path / "new-instance"
+    env = {"SAFEPRACTICE_INSTANCE": str(instance), "HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    subprocess.run([sys.executable, "-m", "safepractice.cli", "manage", "check"],
+                   env=env, capture_output=True, text=True, check=True)
+    assert (instance / "secret_key").stat().st_mode & 0o077 == 0
+    assert (instance / "upload-tmp").stat().st_mode & 0o077 == 0

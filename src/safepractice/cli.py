@@ -9,6 +9,7 @@ import sys
 
 import typer
 
+from safepractice import instance
 from safepractice.commands import (
     accounts,
     audit,
@@ -34,6 +35,7 @@ app = typer.Typer(help="safepractice: putting a school's social media policy int
 def manage(ctx: typer.Context) -> None:
     """Run a Django management command, e.g. `safepractice manage migrate`."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "safepractice.settings")
+    instance.prepare()
     # Lazy: Django is imported only by the commands that use it, after the settings module
     # is chosen above.
     from django.core.management import execute_from_command_line

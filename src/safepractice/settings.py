@@ -7,13 +7,13 @@ authenticate the audit log and decrypt the evidence are kept apart, in the keys 
 """
 
 import os
-import secrets
 from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from safepractice import instance
 from safepractice import queues as task_queues
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -40,39 +40,19 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-def _default_instance_dir() -> Path:
-    data_home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(data_home) / "safepractice"
-
-
-def _default_keys_dir() -> Path:
-    config_home = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(config_home) / "safepractice" / "keys"
-
-
 # Set by the test settings (safepractice/test_settings.py), which also give the run its own
 # instance and keys folders; a test's child process passes it on itself.
 TESTING = env_bool("SAFEPRACTICE_TESTING")
-INSTANCE_DIR = Path(os.environ.get("SAFEPRACTICE_INSTANCE") or _default_instance_dir())
-INSTANCE_DIR.mkdir(parents=True, exist_ok=True)
-# Outside the instance folder, so the database and its backups never carry the keys that
-# authenticate them. Created (mode 0700) when a key is first needed.
-KEYS_DIR = Path(os.environ.get("SAFEPRACTICE_KEYS") or _default_keys_dir())
-
-
-def _secret_key() -> str:
-    if key := os.environ.get("SECRET_KEY"):
-        return key
-    # Generated once per instance, so sessions survive restarts without a key in the repo.
-    key_file = INSTANCE_DIR / "secret_key"
-    if not key_file.exists():
-        fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w") as handle:
-            handle.write(secrets.token_urlsafe(50))
-    return key_file.read_text().strip()
-
-
-SECRET_KEY = _secret_key()
+# The settings read the instance folder and create nothing: the entry points make it ready
+# first (safepractice/instance.py).
+INSTANCE_DIR = instance.instance_dir()
+KEYS_DIR = instance.keys_dir()
+SECRET_KEY = instance.read_secret_key() or ""
+if not SECRET_KEY:
+    raise ImproperlyConfigured(
+        f"No secret key for the instance in {INSTANCE_DIR}: run any `safepractice` command "
+        "there once (e.g. `safepractice manage check`), which makes one, or set SECRET_KEY."
+    )
 DEBUG = env_bool("SAFEPRACTICE_DEBUG")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -221,8 +201,7 @@ FORMAT_MODULE_PATH = ["safepractice.web.formats"]
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
-STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or INSTANCE_DIR / "static")
-STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+STATIC_ROOT = instance.static_root()
 STORAGES = {
     "default": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
@@ -300,9 +279,7 @@ FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "safepractice.web.uploads.EncryptedTemporaryFileUploadHandler",
 ]
-FILE_UPLOAD_TEMP_DIR = INSTANCE_DIR / "upload-tmp"
-FILE_UPLOAD_TEMP_DIR.mkdir(mode=0o700, exist_ok=True)
-FILE_UPLOAD_TEMP_DIR.chmod(0o700)
+FILE_UPLOAD_TEMP_DIR = INSTANCE_DIR / instance.UPLOAD_TEMP_DIR
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

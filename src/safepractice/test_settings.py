@@ -14,6 +14,10 @@ os.environ.setdefault("SAFEPRACTICE_TESTING", "1")
 os.environ.setdefault("SAFEPRACTICE_INSTANCE", tempfile.mkdtemp(prefix="safepractice-test-"))
 os.environ.setdefault("SAFEPRACTICE_KEYS", tempfile.mkdtemp(prefix="safepractice-test-keys-"))
 
+from safepractice import instance  # noqa: E402
+
+instance.prepare()
+
 from safepractice.settings import *  # noqa: E402, F403
 
 if not _asked:

@@ -11,11 +11,10 @@ from .conftest import complete_two_factor_setup, sign_in
 
 @pytest.fixture
 def oakfield(transactional_db, settings, tmp_path):
-    from safepractice.schools.models import Role
-    from safepractice.testing.factories import make_member, make_pupil, make_school, make_user
-
     # Tasks wait in the queue, as with a real worker, so the progress bar is seen.
     from safepractice import queues
+    from safepractice.schools.models import Role
+    from safepractice.testing.factories import make_member, make_pupil, make_school, make_user
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend",
                                   "QUEUES": [*queues.NAMES]}}

@@ -7,10 +7,13 @@ a test can replace it in one place.
 
 import os
 
+from safepractice import instance
+
 
 def setup_django() -> None:
     """Start Django for commands that need the database (the engine commands do not)."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "safepractice.settings")
+    instance.prepare()
     # Lazy: Django is imported only by the commands that use it, after the settings module
     # is chosen above.
     import django

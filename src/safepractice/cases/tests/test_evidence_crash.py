@@ -22,6 +22,8 @@ SRC = Path(__file__).resolve().parents[3]
 CHILD = textwrap.dedent("""
     import os, sys, time
     os.environ["DJANGO_SETTINGS_MODULE"] = "safepractice.settings"
+    import safepractice.instance
+    safepractice.instance.prepare()
     import django
     django.setup()
     from django.core.management import call_command

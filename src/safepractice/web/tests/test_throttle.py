@@ -14,6 +14,8 @@ from safepractice.web.throttle import HOUR, LIMITS_CACHE, Limit, LimitReached, t
 TWO_AN_HOUR = Limit("test-two", 2, HOUR, "You can do this twice an hour.")
 
 CHILD = textwrap.dedent("""
+    import safepractice.instance
+    safepractice.instance.prepare()
     import django
     django.setup()
     from safepractice.web.throttle import HOUR, Limit, take

@@ -26,6 +26,8 @@ BIG = MARKER + b"\n" + b"a screen print of the post, as text\n" * 100_000 + MARK
 CHILD = textwrap.dedent("""
     import os, sys, time
     os.environ["DJANGO_SETTINGS_MODULE"] = "safepractice.settings"
+    import safepractice.instance
+    safepractice.instance.prepare()
     import django
     django.setup()
     from django.core.files.uploadedfile import SimpleUploadedFile
