@@ -50,6 +50,7 @@ def register(app: typer.Typer) -> None:
         from safepractice.cli import setup_django
 
         setup_django()
+        from safepractice.audit.actions import EVIDENCE_INTEGRITY_CHECK_FAILED
         from safepractice.audit.services import record
         from safepractice.cases import vault
         from safepractice.cases.models import EvidenceItem, IntegrityFlag
@@ -64,7 +65,7 @@ def register(app: typer.Typer) -> None:
             except vault.IntegrityFailure as failure:
                 failures += 1
                 IntegrityFlag.objects.create(item=item, reason=str(failure))
-                record("evidence-integrity-failure", school=item.case.school, target=item,
+                record(EVIDENCE_INTEGRITY_CHECK_FAILED, school=item.case.school, target=item,
                        reason=str(failure), found_by="verify-evidence")
                 typer.echo(f"FAILED {item.case.reference} item {item.pk}: {failure}", err=True)
         typer.echo(f"{items.count()} item(s) checked, {failures} failed.")

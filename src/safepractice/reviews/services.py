@@ -9,6 +9,15 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from safepractice.audit.actions import (
+    REVIEW_COMPLETED,
+    REVIEW_DELETED,
+    REVIEW_FAILED,
+    REVIEW_PDF_DOWNLOADED,
+    REVIEW_STARTED,
+    REVIEW_VIEWED,
+    REVIEWS_PURGED,
+)
 from safepractice.audit.services import record
 from safepractice.checks.context import checker_for
 from safepractice.engine import Checker
@@ -54,7 +63,7 @@ def start_review(*, membership: Membership, files: list[UploadedFile]) -> Review
         path, size = uploads.save(upload)
         ReviewArchive.objects.create(review=review, original_name=upload.name[:255],
                                      upload_path=str(path), size=size)
-    record("review.started", actor=membership.user, school=membership.school, target=review,
+    record(REVIEW_STARTED, actor=membership.user, school=membership.school, target=review,
            archives=len(files))
     from .tasks import run_review_task
 
@@ -93,7 +102,7 @@ def run_review(review_id: int) -> None:
             membership = Membership.objects.filter(user=review.owner, school=review.school).first()
             if membership is not None:
                 ReviewCompletion.objects.create(membership=membership, completed=completed)
-        record("review.completed", actor=review.owner, school=review.school, target=review)
+        record(REVIEW_COMPLETED, actor=review.owner, school=review.school, target=review)
     except (joblimits.JobLimitExceeded, MemoryError) as exceeded:
         logger.warning("Review %s stopped at its limit: %r", review.pk, exceeded)
         _fail(review, _over_the_limit(exceeded))
@@ -132,7 +141,7 @@ def _fail_unusable(review: Review, unusable: list[tuple[str, str]]) -> None:
     )])
     ReviewFinding.objects.filter(review=review).delete()
     _fail(review, problem)
-    record("review.failed", actor=review.owner, school=review.school, target=review,
+    record(REVIEW_FAILED, actor=review.owner, school=review.school, target=review,
            archives_unusable=len(unusable))
 
 
@@ -245,7 +254,7 @@ def delete_orphan_uploads() -> int:
 def delete_review(review: Review) -> None:
     for archive in review.archives.exclude(upload_path=""):
         uploads.delete(archive.upload_path)
-    record("review.deleted", actor=review.owner, school=review.school, target=review)
+    record(REVIEW_DELETED, actor=review.owner, school=review.school, target=review)
     review.delete()
 
 
@@ -258,6 +267,17 @@ def purge_expired_reviews(now=None) -> int:
             uploads.delete(archive.upload_path)
         review.delete()
     if expired:
-        record("review.purged", reviews=len(expired))
+        record(REVIEWS_PURGED, reviews=len(expired))
     uploads.sweep_stale()
     return len(expired)
+
+
+def record_review_viewed(review: Review, viewer: Membership) -> None:
+    """A finished review's report quotes the messages it found: each viewing of it is
+    audited. Before that the page shows progress only, which is not."""
+    if review.is_finished:
+        record(REVIEW_VIEWED, actor=viewer.user, school=viewer.school, target=review)
+
+
+def record_review_pdf_downloaded(review: Review, viewer: Membership) -> None:
+    record(REVIEW_PDF_DOWNLOADED, actor=viewer.user, school=viewer.school, target=review)
