@@ -26,6 +26,12 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 
+from safepractice.audit.actions import (
+    INVITATION_ACCEPTED,
+    INVITATION_SENT,
+    TWO_FACTOR_LINK_SENT,
+    TWO_FACTOR_LINK_USED,
+)
 from safepractice.audit.services import record
 from safepractice.errors import ApplicationError
 
@@ -86,7 +92,7 @@ def invite(user: User, *, by: User | None = None) -> Invitation:
         "If you did not expect this, tell your head teacher or your system administrator.\n"
     )
     _email(invitation, "Your safepractice account", body)
-    record("invitation-sent", actor=by, target=user, expires_at=invitation.expires_at)
+    record(INVITATION_SENT, actor=by, target=user, expires_at=invitation.expires_at)
     return invitation
 
 
@@ -109,7 +115,7 @@ def send_enrolment_link(user: User) -> bool:
         "tell your system administrator.\n"
     )
     _email(invitation, "Set up two-factor sign-in for safepractice", body)
-    record("two-factor-link-sent", target=user)
+    record(TWO_FACTOR_LINK_SENT, target=user)
     return True
 
 
@@ -154,7 +160,7 @@ def accept_invitation(request: HttpRequest, invitation: Invitation, password: st
     forget_devices(user)
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     grant_enrolment(request)
-    record("invitation-accepted", actor=user, target=user)
+    record(INVITATION_ACCEPTED, actor=user, target=user)
     return user
 
 
@@ -165,7 +171,7 @@ def use_enrolment_link(request: HttpRequest, invitation: Invitation) -> None:
     if not _use(invitation):
         raise LinkRefused("This link has already been used.")
     grant_enrolment(request)
-    record("two-factor-link-used", actor=request.user, target=request.user)
+    record(TWO_FACTOR_LINK_USED, actor=request.user, target=request.user)
 
 
 def grant_enrolment(request: HttpRequest) -> None:

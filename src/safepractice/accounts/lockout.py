@@ -35,6 +35,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from safepractice.audit.actions import SIGN_IN_PAUSED, SIGN_IN_UNLOCKED
 from safepractice.audit.services import record
 from safepractice.web.formatting import datetime_text
 
@@ -186,7 +187,7 @@ def tell_the_person(
     user = User.objects.filter(email__iexact=username, is_active=True).first()
     if user is None:
         return
-    record("sign-in-paused", target=user, address=ip_address, until=lock.until)
+    record(SIGN_IN_PAUSED, target=user, address=ip_address, until=lock.until)
     local_until = datetime_text(lock.until)
     body = (
         f"Hello {user.get_short_name()},\n\n"
@@ -218,7 +219,7 @@ def unlock(*, email: str | None = None, address: str | None = None, by=None) -> 
     else:
         cleared = AxesProxyHandler.reset_attempts(ip_address=address)
     record(
-        "sign-in-unlocked",
+        SIGN_IN_UNLOCKED,
         actor=by,
         object_type="account",
         object_id=username or "",

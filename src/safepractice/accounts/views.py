@@ -14,9 +14,7 @@ from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django_otp import login as otp_login
 
-from safepractice.audit.services import record
-
-from . import invitations
+from . import invitations, services
 from .forms import EmailAuthenticationForm, PasswordForm, TokenForm, VerifyForm
 from .models import Invitation
 from .sessions import mark_fresh, signed_out_message
@@ -40,7 +38,7 @@ class LoginView(auth_views.LoginView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
-        record("login", actor=self.request.user, target=self.request.user)
+        services.record_signed_in(self.request.user)
         return response
 
     def get_context_data(self, **kwargs):
@@ -69,8 +67,7 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
         if device is not None:
             otp_login(request, device)
             mark_fresh(request)
-            record("two-factor-verified", actor=request.user, target=request.user,
-                   recovery_code=used_recovery)
+            services.record_two_factor_verified(request.user, used_recovery_code=used_recovery)
             if used_recovery:
                 left = recovery_codes_left(request.user)
                 messages.warning(request, f"You used a recovery code: {left} left. Make new ones "
@@ -99,7 +96,7 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
             otp_login(request, device)
             mark_fresh(request)
             invitations.end_enrolment(request)
-            record("two-factor-enrolled", actor=request.user, target=request.user)
+            services.record_two_factor_enrolled(request.user)
             messages.success(request, "Two-factor sign-in is set up.")
             return render(request, "accounts/recovery_codes.html", {
                 "codes": new_recovery_codes(request.user), "next": _next_url(request),
@@ -135,7 +132,7 @@ def confirm(request: HttpRequest) -> HttpResponse:
                               password=form.cleaned_data["password"]) == request.user
         if ok:
             mark_fresh(request)
-            record("sign-in-confirmed", actor=request.user, target=request.user)
+            services.record_sign_in_confirmed(request.user)
             return redirect(_next_url(request))
         form.add_error(None, "That is not right. Try again." if not has_app else
                        "That code is not right, or has expired. Try the current one.")
@@ -193,9 +190,8 @@ def recovery_codes(request: HttpRequest) -> HttpResponse:
         if not request.user.is_verified():
             messages.error(request, "Sign in with your authenticator app to make new codes.")
             return redirect(f"{reverse('accounts:two_factor_verify')}?next={request.path}")
-        record("recovery-codes-renewed", actor=request.user, target=request.user)
         return render(request, "accounts/recovery_codes.html",
-                      {"codes": new_recovery_codes(request.user), "next": "/"})
+                      {"codes": services.renew_recovery_codes(request.user), "next": "/"})
     return render(request, "accounts/recovery_codes_left.html", {
         "left": recovery_codes_left(request.user),
         "has_app": confirmed_device(request.user) is not None,
@@ -215,7 +211,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
-        record("password-reset", actor=form.user, target=form.user)
+        services.record_password_reset(form.user)
         return response
 
 
@@ -233,7 +229,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
-        record("password-changed", actor=self.request.user, target=self.request.user)
+        services.record_password_changed(self.request.user)
         return response
 
 

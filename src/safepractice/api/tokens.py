@@ -21,6 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from safepractice.accounts.twofactor import verify_app_code
+from safepractice.audit.actions import API_TOKEN_CREATED, API_TOKEN_REVOKED
 from safepractice.audit.services import record
 from safepractice.errors import ApplicationError
 from safepractice.schools.models import Membership
@@ -77,7 +78,7 @@ def create_token(
         scopes=" ".join(s for s in Scope.values if s in scopes),
         created=now, expires_at=now + timedelta(days=days),
     )
-    record("api-token-created", actor=actor or user, school=membership.school, target=token,
+    record(API_TOKEN_CREATED, actor=actor or user, school=membership.school, target=token,
            scopes=token.scopes, expires_at=token.expires_at)
     return token, raw
 
@@ -92,7 +93,7 @@ def revoke_token(token: ApiToken, actor=None) -> None:
     # Again once the revocation is visible to others: a call racing it in this process may
     # have re-cached the token from the row as it was before the commit.
     transaction.on_commit(forget_accepted_tokens)
-    record("api-token-revoked", actor=actor or token.membership.user,
+    record(API_TOKEN_REVOKED, actor=actor or token.membership.user,
            school=token.membership.school, target=token)
 
 

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from safepractice.audit.actions import CASE_DISPOSED
 from safepractice.audit.services import record
 from safepractice.errors import ApplicationError
 from safepractice.schools.models import Membership, Role
@@ -129,7 +130,7 @@ def dispose(case: Case, actor: Membership, reason: str, confirm_reference: str) 
             case.delete()
         finally:
             _disposal_in_progress.reset(token)
-        record("case-disposed", actor=actor.user, school=case.school, target=tombstone,
+        record(CASE_DISPOSED, actor=actor.user, school=case.school, target=tombstone,
                reference=tombstone.reference, route=tombstone.route,
                evidence_items=tombstone.evidence_items)
         transaction.on_commit(lambda: vault.discard(*paths))

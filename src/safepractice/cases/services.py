@@ -12,6 +12,14 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from safepractice.audit.actions import (
+    CASE_EXPORTED,
+    CASE_RAISED,
+    CASE_VIEWED,
+    EVIDENCE_DOWNLOADED,
+    EVIDENCE_INTEGRITY_CHECK_FAILED,
+    case_step_done,
+)
 from safepractice.audit.services import record
 from safepractice.schools.models import Membership, School
 
@@ -105,7 +113,7 @@ def raise_case(
                f"Evidence added by {actor.user.full_name}: "
                + ", ".join(item.original_name for item in items),
                detail={"items": [item.pk for item in items]})
-    record("case-raised", actor=actor.user, school=school, target=case, route=route,
+    record(CASE_RAISED, actor=actor.user, school=school, target=case, route=route,
            reference=case.reference)
     _alert_on_raising(case)
     if route == Route.INDECENT_IMAGES:
@@ -204,7 +212,7 @@ def perform(
         locked.refresh_from_db()
         _event(locked, actor, EventKind.STATE if target else action.event_kind, done.summary,
                done.body, {"action": name, **done.detail})
-        record(f"case-{name}", actor=actor.user, school=locked.school, target=locked)
+        record(case_step_done(name), actor=actor.user, school=locked.school, target=locked)
     return locked
 
 
@@ -233,7 +241,7 @@ def read_evidence(item: EvidenceItem, actor: Membership) -> bytes:
             _event(case, actor, EventKind.EVIDENCE_FLAGGED,
                    f"Integrity check failed for {item.original_name}: {failure}",
                    detail={"item": item.pk})
-            record("evidence-integrity-failure", actor=actor.user, school=case.school,
+            record(EVIDENCE_INTEGRITY_CHECK_FAILED, actor=actor.user, school=case.school,
                    target=item, reason=str(failure))
             notify.alert(case, notify.handlers_of(case),
                          f"{case.reference}: an evidence file failed its integrity check")
@@ -241,7 +249,7 @@ def read_evidence(item: EvidenceItem, actor: Membership) -> bytes:
     with transaction.atomic():
         _event(case, actor, EventKind.DOWNLOAD,
                f"{item.original_name} downloaded by {_name(actor)}", detail={"item": item.pk})
-        record("evidence-download", actor=actor.user, school=case.school, target=item,
+        record(EVIDENCE_DOWNLOADED, actor=actor.user, school=case.school, target=item,
                sha256=item.sha256)
     return data
 
@@ -253,7 +261,7 @@ def record_view(case: Case, actor: Membership, what: str = "case") -> None:
     """Every view of a case goes into the audit log and the case's chronology."""
     with transaction.atomic():
         _event(case, actor, EventKind.VIEW, f"Viewed by {_name(actor)}", detail={"what": what})
-        record("case-view", actor=actor.user, school=case.school, target=case, what=what)
+        record(CASE_VIEWED, actor=actor.user, school=case.school, target=case, what=what)
         CaseAlert.objects.filter(case=case, recipient=actor, seen_at__isnull=True).update(
             seen_at=timezone.now()
         )
@@ -266,6 +274,6 @@ def export_case(case: Case, actor: Membership) -> dict[str, Any]:
     data = selectors.case_record(case)
     with transaction.atomic():
         _event(case, actor, EventKind.EXPORT, f"Exported by {_name(actor)}")
-        record("case-export", actor=actor.user, school=case.school, target=case)
+        record(CASE_EXPORTED, actor=actor.user, school=case.school, target=case)
     return data
 

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
+from safepractice.audit.actions import CHECK_DELETED, CHECK_SAVED, SAVED_CHECK_VIEWED
 from safepractice.audit.services import record
 from safepractice.engine import Content, ContentKind, Finding, ProfileField, Recipient
 from safepractice.engine.checker import safer_text
@@ -165,12 +166,17 @@ def save_check(membership: Membership, result: TextCheck) -> SavedCheck:
         findings=result.findings_as_dicts(),
         send_advice=result.advice.as_dict(),
     )
-    record("check-saved", actor=membership.user, school=membership.school, target=saved,
+    record(CHECK_SAVED, actor=membership.user, school=membership.school, target=saved,
            findings=len(result.findings))
     return saved
 
 
 @transaction.atomic
 def delete_saved_check(saved: SavedCheck, actor) -> None:
-    record("check-deleted", actor=actor, school=saved.membership.school, target=saved)
+    record(CHECK_DELETED, actor=actor, school=saved.membership.school, target=saved)
     saved.delete()
+
+
+def record_saved_check_viewed(saved: SavedCheck, viewer: Membership) -> None:
+    """A saved check holds the text that was checked: each opening of it is audited."""
+    record(SAVED_CHECK_VIEWED, actor=viewer.user, school=viewer.school, target=saved)

@@ -5,7 +5,6 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from safepractice.audit.services import record
 from safepractice.schools.tenancy import school_view
 from safepractice.web.throttle import take
 
@@ -18,6 +17,7 @@ from .services import (
     check_text,
     delete_saved_check,
     photo_check_rate,
+    record_saved_check_viewed,
     save_check,
 )
 
@@ -79,7 +79,7 @@ def saved(request: HttpRequest) -> HttpResponse:
 @school_view()
 def saved_detail(request: HttpRequest, pk: int) -> HttpResponse:
     saved_check = saved_check_of(request.membership, pk)
-    record("view-saved-check", actor=request.user, school=request.school, target=saved_check)
+    record_saved_check_viewed(saved_check, request.membership)
     numbered = [
         {"number": n, "finding": f, "quote": saved_check.text[f["start"]:f["end"]]}
         for n, f in enumerate(saved_check.findings, start=1)

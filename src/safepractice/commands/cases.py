@@ -49,6 +49,7 @@ def register(app: typer.Typer) -> None:
         """Decrypt and hash-check every evidence file; report and flag any that fail."""
         django_setup.setup_django()
         # Lazy: Django's models and what uses them load only once Django is set up.
+        from safepractice.audit.actions import EVIDENCE_INTEGRITY_CHECK_FAILED
         from safepractice.audit.services import record
         from safepractice.cases import vault
         from safepractice.cases.models import EvidenceItem, IntegrityFlag
@@ -63,7 +64,7 @@ def register(app: typer.Typer) -> None:
             except vault.IntegrityFailure as failure:
                 failures += 1
                 IntegrityFlag.objects.create(item=item, reason=str(failure))
-                record("evidence-integrity-failure", school=item.case.school, target=item,
+                record(EVIDENCE_INTEGRITY_CHECK_FAILED, school=item.case.school, target=item,
                        reason=str(failure), found_by="verify-evidence")
                 typer.echo(f"FAILED {item.case.reference} item {item.pk}: {failure}", err=True)
         typer.echo(f"{items.count()} item(s) checked, {failures} failed.")

@@ -5,8 +5,16 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from safepractice.accounts.models import User
+from safepractice.audit.actions import (
+    OVERSIGHT_LIST_VIEWED,
+    OVERSIGHT_REPORT_DOWNLOADED,
+    OVERSIGHT_REPORT_GENERATED,
+    OVERSIGHT_TERMS_SET,
+    OVERSIGHT_TRUST_VIEWED,
+)
 from safepractice.audit.services import record
-from safepractice.schools.models import School
+from safepractice.schools.models import Membership, School, Trust
 
 from . import report as governors_report
 from .models import SchoolTerm, TermlyReport
@@ -30,7 +38,7 @@ def set_terms(school: School, terms: list[Term], *, actor=None) -> list[Term]:
         SchoolTerm(school=school, name=t.name, starts_on=t.starts_on, ends_on=t.ends_on)
         for t in ordered
     )
-    record("oversight.terms_set", actor=actor, school=school, terms=len(ordered))
+    record(OVERSIGHT_TERMS_SET, actor=actor, school=school, terms=len(ordered))
     return ordered
 
 
@@ -51,7 +59,7 @@ def generate_report(school: School, term: Term, *, actor=None, scheduled: bool =
         period_start=period[0], period_end=period[1], scheduled=scheduled,
         pdf=governors_report.render_pdf(data),
     )
-    record("oversight.report_generated", actor=actor, school=school, target=saved,
+    record(OVERSIGHT_REPORT_GENERATED, actor=actor, school=school, target=saved,
            term=term.name, scheduled=scheduled)
     return saved
 
@@ -78,3 +86,19 @@ def report_due(school: School, today: datetime.date) -> Term | None:
         school=school, period_end=term.ends_on, scheduled=True
     ).exists()
     return None if done else term
+
+
+def record_list_viewed(viewer: Membership, list_name: str, rows: int) -> None:
+    """The named lists show people and cases: each page of one is audited, with its size."""
+    record(OVERSIGHT_LIST_VIEWED, actor=viewer.user, school=viewer.school,
+           object_type="list", object_id=list_name, rows=rows)
+
+
+def record_report_downloaded(report: TermlyReport, viewer: Membership) -> None:
+    record(OVERSIGHT_REPORT_DOWNLOADED, actor=viewer.user, school=viewer.school, target=report)
+
+
+def record_trust_viewed(viewer: User, trust: Trust, school: School | None = None) -> None:
+    """A trust administrator's look at the trust's figures, or at one school's."""
+    record(OVERSIGHT_TRUST_VIEWED, actor=viewer, school=school, object_type="trust",
+           object_id=trust.pk)

@@ -8,7 +8,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from safepractice.audit.services import record
 from safepractice.schools.models import Role, School, Trust
 from safepractice.schools.tenancy import school_view
 from safepractice.web.csv_export import csv_response, wants_csv
@@ -77,8 +76,7 @@ def list_view(request: HttpRequest, list_name: str) -> HttpResponse:
         )
     page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = [entry.render(item, membership, now) for item in page.object_list]
-    record("oversight.list_viewed", actor=request.user, school=request.school,
-           object_type="list", object_id=entry.name, rows=len(rows))
+    services.record_list_viewed(membership, entry.name, len(rows))
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "oversight/list.html", {
@@ -112,8 +110,7 @@ def reports(request: HttpRequest) -> HttpResponse:
 @school_view(roles=OVERSEERS)
 def report_download(request: HttpRequest, pk: int) -> HttpResponse:
     saved = get_object_or_404(TermlyReport, pk=pk, school=request.school)
-    record("oversight.report_downloaded", actor=request.user, school=request.school,
-           target=saved)
+    services.record_report_downloaded(saved, request.membership)
     response = HttpResponse(bytes(saved.pdf), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{saved.filename}"'
     return response
@@ -168,8 +165,7 @@ def trust_overview(request: HttpRequest, trust_id: int) -> HttpResponse:
             rows=([label, *cells, all_] for label, cells, all_ in data.rows()),
             trust=found.pk,
         )
-    record("oversight.trust_viewed", actor=request.user, object_type="trust",
-           object_id=found.pk)
+    services.record_trust_viewed(request.user, found)
     return render(request, "oversight/trust.html", {"trust": found, "table": data})
 
 
@@ -186,7 +182,6 @@ def trust_school(request: HttpRequest, trust_id: int, school_id: int) -> HttpRes
             "Choose a school from the trust's overview.",
         )
     data = trust.table([school])
-    record("oversight.trust_viewed", actor=request.user, school=school,
-           object_type="trust", object_id=found.pk)
+    services.record_trust_viewed(request.user, found, school)
     return render(request, "oversight/trust_school.html",
                   {"trust": found, "school_": school, "table": data})

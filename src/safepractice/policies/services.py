@@ -6,6 +6,12 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from safepractice.audit.actions import (
+    ACKNOWLEDGEMENT_NAMES_VIEWED,
+    POLICY_ACKNOWLEDGED,
+    POLICY_IMPORTED,
+    POLICY_REVIEW_DATE_SET,
+)
 from safepractice.audit.services import record
 from safepractice.errors import ApplicationError
 from safepractice.schools.models import Membership, School
@@ -79,7 +85,7 @@ def import_policy(
         document, imported.text, imported.text_format, source_name=filename, actor=actor
     )
     related_created = _link_related(document, imported.read_with)
-    record("policy-imported", actor=_actor_user(actor), school=school, target=version,
+    record(POLICY_IMPORTED, actor=_actor_user(actor), school=school, target=version,
            filename=filename, new_version=new_version, content_hash=version.content_hash)
     return ImportResult(document, version, new_version, related_created)
 
@@ -159,7 +165,7 @@ def set_review_date(
     _note_review_date_change(document, review_on)
     document.review_on = review_on
     document.save(update_fields=["review_on"])
-    record("policy-review-date-set", actor=_actor_user(actor), school=document.school,
+    record(POLICY_REVIEW_DATE_SET, actor=_actor_user(actor), school=document.school,
            target=document, previous=previous, review_on=review_on)
     return document
 
@@ -187,6 +193,13 @@ def acknowledge(membership: Membership, version: PolicyVersion) -> Acknowledgeme
         acknowledgement = Acknowledgement.objects.get(version=version, membership=membership)
         created = False
     if created:
-        record("policy-acknowledged", actor=membership.user, school=document.school,
+        record(POLICY_ACKNOWLEDGED, actor=membership.user, school=document.school,
                target=version, content_hash=version.content_hash)
     return acknowledgement
+
+
+def record_acknowledgement_names_viewed(document: PolicyDocument, viewer: Membership) -> None:
+    """Who has not yet acknowledged a policy names people: seeing the names is audited, the
+    counts are not."""
+    record(ACKNOWLEDGEMENT_NAMES_VIEWED, actor=viewer.user, school=viewer.school,
+           target=document)

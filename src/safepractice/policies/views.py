@@ -3,7 +3,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from safepractice.audit.services import record
 from safepractice.oversight.suppression import counts_for
 from safepractice.schools.models import Role
 from safepractice.schools.tenancy import get_for_school, school_view
@@ -24,7 +23,14 @@ from .selectors import (
     policies_of,
     review_state,
 )
-from .services import PolicyError, SupersededVersion, acknowledge, import_policy, set_review_date
+from .services import (
+    PolicyError,
+    SupersededVersion,
+    acknowledge,
+    import_policy,
+    record_acknowledgement_names_viewed,
+    set_review_date,
+)
 
 
 @school_view()
@@ -140,8 +146,7 @@ def completion(request: HttpRequest, pk: int) -> HttpResponse:
                for m in outstanding],
         )
     if show_names:
-        record("view-acknowledgement-names", actor=request.user, school=request.school,
-               target=document)
+        record_acknowledgement_names_viewed(document, request.membership)
     return render(request, "policies/completion.html", {
         "document": document, "version": current_version(document),
         "rows": rows, "outstanding": outstanding,

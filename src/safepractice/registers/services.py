@@ -6,6 +6,12 @@ import datetime
 from django.db import models, transaction
 from django.utils import timezone
 
+from safepractice.audit.actions import (
+    DEVICES_LOOKED_UP,
+    JUDGEMENT_NOTICE_VIEWED,
+    REGISTER_NOTHING_TO_DECLARE_CONFIRMED,
+    register_event_done,
+)
 from safepractice.audit.services import record
 from safepractice.errors import ApplicationError
 from safepractice.schools.models import Membership, Role
@@ -24,6 +30,7 @@ from .models import (
     StarterChecklist,
 )
 from .rules import GUIDED_REVIEW_STEPS
+from .selectors import find_devices
 
 
 class RegisterError(ApplicationError):
@@ -35,7 +42,7 @@ def _log(item: models.Model, actor: Membership | None, action: str, note: str = 
         school=item.school, record_type=item._meta.model_name, record_id=item.pk,
         actor=actor, action=action, note=note[:300],
     )
-    record(f"register-{action}", actor=actor.user if actor else None, school=item.school,
+    record(register_event_done(action), actor=actor.user if actor else None, school=item.school,
            target=item)
 
 
@@ -302,6 +309,25 @@ def confirm_nothing_to_declare(membership: Membership) -> StarterChecklist:
     checklist = _checklist(membership)
     checklist.nothing_to_declare_at = timezone.now()
     checklist.save()
-    record("register-nothing-to-declare", actor=membership.user, school=membership.school,
+    record(REGISTER_NOTHING_TO_DECLARE_CONFIRMED, actor=membership.user, school=membership.school,
            target=membership)
     return checklist
+
+
+def look_up_devices(head: Membership, query: str, reason: str) -> list[Device]:
+    """The head's search of the device register, for a lost or stolen phone. Reading and
+    auditing are one call: the register holds staff's phone numbers, so no search goes
+    unrecorded (with its reason and what it found)."""
+    found = list(find_devices(head.school, query))
+    record(DEVICES_LOOKED_UP, actor=head.user, school=head.school,
+           object_type="registers.device", query=query, reason=reason,
+           found=[device.pk for device in found])
+    return found
+
+
+def record_judgement_notice_viewed(notice: ProfessionalJudgementNotice, viewer: Membership
+                                   ) -> None:
+    """A notice is between its author and the head: the head's readings of it are audited,
+    its author's are not."""
+    if viewer.pk != notice.membership_id:
+        record(JUDGEMENT_NOTICE_VIEWED, actor=viewer.user, school=viewer.school, target=notice)

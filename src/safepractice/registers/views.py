@@ -11,7 +11,6 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from safepractice.audit.services import record
 from safepractice.schools.models import Role
 from safepractice.schools.tenancy import get_for_school, school_view
 from safepractice.web.csv_export import csv_response, wants_csv
@@ -33,7 +32,6 @@ from .selectors import (
     declaration_status,
     declarations_awaiting_acknowledgement,
     declarations_due_reconfirmation,
-    find_devices,
     history,
     notices_awaiting_response,
     phone_exceptions_pending,
@@ -393,10 +391,8 @@ def device_lookup(request: HttpRequest) -> HttpResponse:
     form = forms.DeviceLookupForm(request.GET or None)
     found = None
     if request.GET and form.is_valid():
-        found = list(find_devices(request.school, form.cleaned_data["query"]))
-        record("device-lookup", actor=request.user, school=request.school,
-               object_type="registers.device", query=form.cleaned_data["query"],
-               reason=form.cleaned_data["reason"], found=[d.pk for d in found])
+        found = services.look_up_devices(request.membership, form.cleaned_data["query"],
+                                         form.cleaned_data["reason"])
     return render(request, "registers/device_lookup.html", {"form": form, "found": found})
 
 
@@ -423,8 +419,7 @@ def notice(request: HttpRequest, pk: int) -> HttpResponse:
     if item.membership_id != me.pk and not is_head:
         raise PermissionDenied("A professional-judgement notice is between its author and "
                                "the head teacher.")
-    if is_head and item.membership_id != me.pk:
-        record("view-judgement-notice", actor=request.user, school=request.school, target=item)
+    services.record_judgement_notice_viewed(item, me)
     form = forms.JudgementResponseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -7,6 +7,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.utils import timezone
 
+from safepractice.audit.actions import REVIEWS_PURGED
 from safepractice.audit.services import record
 
 from . import uploads
@@ -74,6 +75,6 @@ def purge_expired_reviews(now=None) -> int:
             uploads.delete(archive.upload_path)
         review.delete()
     if expired:
-        record("review.purged", reviews=len(expired))
+        record(REVIEWS_PURGED, reviews=len(expired))
     uploads.sweep_stale()
     return len(expired)

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from safepractice.audit.actions import REVIEW_COMPLETED, REVIEW_FAILED
 from safepractice.audit.services import record
 from safepractice.checks.context import checker_for
 from safepractice.engine import Checker
@@ -57,7 +58,7 @@ def run_review(review_id: int) -> None:
             membership = Membership.objects.filter(user=review.owner, school=review.school).first()
             if membership is not None:
                 ReviewCompletion.objects.create(membership=membership, completed=completed)
-        record("review.completed", actor=review.owner, school=review.school, target=review)
+        record(REVIEW_COMPLETED, actor=review.owner, school=review.school, target=review)
     except (joblimits.JobLimitExceeded, MemoryError) as exceeded:
         logger.warning("Review %s stopped at its limit: %r", review.pk, exceeded)
         _fail(review, _over_the_limit(exceeded))
@@ -96,7 +97,7 @@ def _fail_unusable(review: Review, unusable: list[tuple[str, str]]) -> None:
     )])
     ReviewFinding.objects.filter(review=review).delete()
     _fail(review, problem)
-    record("review.failed", actor=review.owner, school=review.school, target=review,
+    record(REVIEW_FAILED, actor=review.owner, school=review.school, target=review,
            archives_unusable=len(unusable))
 
 

@@ -11,6 +11,10 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 
+from safepractice.audit.actions import (
+    REVIEW_DELETED,
+    REVIEW_STARTED,
+)
 from safepractice.audit.services import record
 from safepractice.exports.limits import human_size
 from safepractice.schools.models import Membership
@@ -51,7 +55,7 @@ def start_review(*, membership: Membership, files: list[UploadedFile]) -> Review
         path, size = uploads.save(upload)
         ReviewArchive.objects.create(review=review, original_name=upload.name[:255],
                                      upload_path=str(path), size=size)
-    record("review.started", actor=membership.user, school=membership.school, target=review,
+    record(REVIEW_STARTED, actor=membership.user, school=membership.school, target=review,
            archives=len(files))
     run_review_task.enqueue(review.pk)
     return review
@@ -60,7 +64,7 @@ def start_review(*, membership: Membership, files: list[UploadedFile]) -> Review
 def delete_review(review: Review) -> None:
     for archive in review.archives.exclude(upload_path=""):
         uploads.delete(archive.upload_path)
-    record("review.deleted", actor=review.owner, school=review.school, target=review)
+    record(REVIEW_DELETED, actor=review.owner, school=review.school, target=review)
     review.delete()
 
 

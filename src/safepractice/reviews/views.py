@@ -4,7 +4,6 @@ from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
-from safepractice.audit.services import record
 from safepractice.schools.tenancy import school_view
 from safepractice.web.throttle import take
 
@@ -35,8 +34,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {"review": review}
     if review.has_report:
         context["report"] = from_review(review)
-    if review.is_finished:
-        record("review.viewed", actor=request.user, school=request.school, target=review)
+    services.record_review_viewed(review, request.membership)
     return render(request, "reviews/detail.html", context)
 
 
@@ -57,7 +55,7 @@ def pdf(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("reviews:detail", request.school.slug, review.pk)
     content = render_pdf(from_review(review), owner_name=request.user.full_name,
                          school_name=request.school.name)
-    record("review.pdf_downloaded", actor=request.user, school=request.school, target=review)
+    services.record_review_pdf_downloaded(review, request.membership)
     response = HttpResponse(content, content_type="application/pdf")
     name = slugify(f"social media review {review.created:%Y-%m-%d}")
     response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'

@@ -5,6 +5,13 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from safepractice.accounts.models import User
+from safepractice.audit.actions import (
+    DUTY_ROLE_GRANTED,
+    DUTY_ROLE_REVOKED,
+    DUTY_ROLES_VIEWED,
+    PEOPLE_VIEWED,
+    ROSTER_IMPORTED,
+)
 from safepractice.audit.services import record
 from safepractice.errors import ApplicationError
 
@@ -44,7 +51,7 @@ def import_roster(school: School, data: bytes, kind: str, actor=None) -> ImportR
             school, parsed, rules.roles_an_import_may_not_set(importer), actor
         )
     record(
-        "roster-import", actor=actor, school=school, object_type=f"roster:{kind}",
+        ROSTER_IMPORTED, actor=actor, school=school, object_type=f"roster:{kind}",
         created=created, updated=updated, roles_ignored=len(notices), invited=invited,
     )
     roster_changed.send(sender=School, school=school)
@@ -178,7 +185,7 @@ def _change_duty_role(membership: Membership, role: str, *, by: User, grant: boo
     locked.set_roles(roles)
     locked.save(update_fields=["roles"])
     entry = record(
-        "duty-role-granted" if grant else "duty-role-revoked",
+        DUTY_ROLE_GRANTED if grant else DUTY_ROLE_REVOKED,
         actor=by, school=locked.school, target=locked, role=role, member=locked.user.email,
     )
     _tell_about_role(locked, label, grant, by, key=f"duty-role:{entry.pk}")
@@ -204,3 +211,13 @@ def _tell_about_role(membership: Membership, label: str, grant: bool, by: User, 
     )
     to = membership.user.email
     transaction.on_commit(lambda: send_once(key, to, subject, body))
+
+
+def record_people_viewed(viewer: Membership) -> None:
+    """The staff list names everyone in the school: each viewing is audited."""
+    record(PEOPLE_VIEWED, actor=viewer.user, school=viewer.school, object_type="schools.people")
+
+
+def record_duty_roles_viewed(viewer: Membership) -> None:
+    record(DUTY_ROLES_VIEWED, actor=viewer.user, school=viewer.school,
+           object_type="schools.duty_roles")

@@ -2,14 +2,19 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from safepractice.audit.services import record
 from safepractice.web.csv_export import csv_response, wants_csv
 
 from .forms import DutyRoleForm, RosterUploadForm
 from .models import Role
 from .roster import RosterError
 from .selectors import duty_role_holders, pupil_counts, staff_of
-from .services import grant_duty_role, import_roster, revoke_duty_role
+from .services import (
+    grant_duty_role,
+    import_roster,
+    record_duty_roles_viewed,
+    record_people_viewed,
+    revoke_duty_role,
+)
 from .tenancy import school_view
 
 PEOPLE_ROLES = [Role.HEAD_TEACHER, Role.SLT]
@@ -50,7 +55,7 @@ def people(request: HttpRequest) -> HttpResponse:
                    m.line_manager.user.full_name if m.line_manager else ""]
                   for m in staff_of(request.school)],
         )
-    record("view-people", actor=request.user, school=request.school, object_type="schools.people")
+    record_people_viewed(request.membership)
     return render(
         request,
         "schools/people.html",
@@ -74,8 +79,7 @@ def duty_roles(request: HttpRequest) -> HttpResponse:
             "they have been told by email.",
         )
         return redirect("schools:duty_roles", school_slug=request.school.slug)
-    record("view-duty-roles", actor=request.user, school=request.school,
-           object_type="schools.duty_roles")
+    record_duty_roles_viewed(request.membership)
     return render(
         request,
         "schools/duty_roles.html",

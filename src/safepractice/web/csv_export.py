@@ -15,6 +15,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from safepractice.audit.actions import LIST_EXPORTED
 from safepractice.audit.services import record
 from safepractice.web.formatting import csv_value
 
@@ -58,7 +59,7 @@ def csv_response(
         writer.writerow([safe_cell(cell) for cell in row])
         count += 1
     record(
-        "export.csv",
+        LIST_EXPORTED,
         actor=request.user,
         school=school,
         object_type="list",

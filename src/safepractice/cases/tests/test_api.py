@@ -39,7 +39,7 @@ def test_reading_a_case_is_audited():
     case = make_case(room, Route.PUPIL_EXPOSURE)
     response = api.get(f"/{room.school.slug}/cases/{case.pk}", user=room.dsl.user)
     assert response.status_code == 200 and response.json()["reference"] == case.reference
-    assert AuditEntry.objects.filter(action="case-view", object_id=str(case.pk)).exists()
+    assert AuditEntry.objects.filter(action="case-viewed", object_id=str(case.pk)).exists()
 
 
 def test_whoever_raised_a_case_but_may_not_open_it_is_refused():

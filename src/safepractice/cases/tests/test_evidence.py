@@ -73,7 +73,7 @@ def test_download_returns_the_original_and_is_audited(client):
     assert response.status_code == 200
     assert response.content == data
     assert response["Content-Type"] == "image/png"
-    assert AuditEntry.objects.filter(action="evidence-download", object_id=str(item.pk),
+    assert AuditEntry.objects.filter(action="evidence-downloaded", object_id=str(item.pk),
                                      actor=room.line_manager.user).exists()
     assert case.events.filter(kind="download").exists()
 
@@ -96,7 +96,7 @@ def test_a_file_altered_on_disk_is_detected_on_download_and_flagged(client):
     assert "integrity check failed" in response.content.decode().lower()
     flag = IntegrityFlag.objects.get(item=item)
     assert "altered" in flag.reason
-    assert AuditEntry.objects.filter(action="evidence-integrity-failure").exists()
+    assert AuditEntry.objects.filter(action="evidence-integrity-check-failed").exists()
     assert case.alerts.filter(message__contains="integrity").exists()
 
 

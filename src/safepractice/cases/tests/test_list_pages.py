@@ -61,6 +61,6 @@ def test_the_case_list_downloads_as_csv_with_what_the_page_shows_and_is_audited(
     text = response.content.decode("utf-8-sig")
     assert text.splitlines()[0] == "Reference,Route,State,Raised,Acknowledgement due"
     assert visible.reference in text and hidden.reference not in text
-    entry = AuditEntry.objects.get(action="export.csv")
+    entry = AuditEntry.objects.get(action="list-exported")
     assert (entry.actor_id, entry.object_id, entry.detail["rows"]) == (
         room.ict.user_id, "cases", 1)

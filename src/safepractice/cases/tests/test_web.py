@@ -173,11 +173,11 @@ def test_every_view_and_export_is_audited_and_in_the_timeline(client):
     sign_in(client, room.ict.user)
     client.get(_url(room, case.pk))
     client.get(_url(room, case.pk))
-    assert AuditEntry.objects.filter(action="case-view", object_id=str(case.pk),
+    assert AuditEntry.objects.filter(action="case-viewed", object_id=str(case.pk),
                                      actor=room.ict.user).count() == 2
     response = client.get(_url(room, case.pk, "export"))
     assert response.status_code == 200 and response.json()["reference"] == case.reference
-    assert AuditEntry.objects.filter(action="case-export", object_id=str(case.pk)).exists()
+    assert AuditEntry.objects.filter(action="case-exported", object_id=str(case.pk)).exists()
     kinds = list(case.events.values_list("kind", flat=True))
     assert kinds.count("view") == 2 and "export" in kinds
 

@@ -25,6 +25,6 @@ def test_every_export_is_audited_with_the_list_and_row_count():
     response = csv_response(request, list_name="things", header=["A"], rows=[["1"], ["2"]],
                             school=school)
     assert response.content.decode("utf-8-sig") == "A\r\n1\r\n2\r\n"
-    entry = AuditEntry.objects.get(action="export.csv")
+    entry = AuditEntry.objects.get(action="list-exported")
     assert entry.detail == {"rows": 2, "filters": {"route": "conduct"}}
     assert entry.school == school and entry.actor == request.user

@@ -33,7 +33,7 @@ def test_the_staff_list_exports(head_client):
     lines = _csv(client.get(reverse("schools:people", args=[school.slug]), {"format": "csv"}))
     assert lines[0] == "Name,Email,Staff category,Roles,Line manager"
     assert any(line.startswith("Ada Lovelace,") for line in lines)
-    assert AuditEntry.objects.filter(action="export.csv", object_id="staff").exists()
+    assert AuditEntry.objects.filter(action="list-exported", object_id="staff").exists()
 
 
 def test_the_unfinished_new_starters_export(head_client):
@@ -44,7 +44,7 @@ def test_the_unfinished_new_starters_export(head_client):
                             {"format": "csv"}))
     assert lines[0].startswith("Name,Started,")
     assert any(line.startswith("New Starter,") for line in lines)
-    assert AuditEntry.objects.filter(action="export.csv",
+    assert AuditEntry.objects.filter(action="list-exported",
                                      object_id="new-starters-unfinished").exists()
 
 
@@ -60,4 +60,4 @@ def test_policy_completion_exports_with_names_for_the_head_only(head_client):
     sign_in_verified(client, governor.user)
     governor_lines = _csv(client.get(url, {"format": "csv"}))
     assert not any("Not Yet Read" in line for line in governor_lines)
-    assert AuditEntry.objects.filter(action="export.csv", actor=governor.user).exists()
+    assert AuditEntry.objects.filter(action="list-exported", actor=governor.user).exists()

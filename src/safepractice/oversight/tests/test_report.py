@@ -70,7 +70,7 @@ def test_a_governor_generates_and_downloads_the_report_and_the_download_is_audit
     assert download["Content-Type"] == "application/pdf"
     assert bytes(download.content).startswith(b"%PDF")
     from safepractice.audit.models import AuditEntry
-    assert AuditEntry.objects.filter(action="oversight.report_downloaded",
+    assert AuditEntry.objects.filter(action="oversight-report-downloaded",
                                      actor=governor.user).exists()
 
 

@@ -106,5 +106,5 @@ def test_the_trust_table_exports_as_csv_and_the_export_is_audited(client, trust_
     response = client.get(reverse("oversight:trust", args=[trust.pk]), {"format": "csv"})
     header = response.content.decode("utf-8-sig").splitlines()[0]
     assert header == "Measure,North Primary,South Primary,All schools"
-    assert AuditEntry.objects.filter(action="export.csv",
+    assert AuditEntry.objects.filter(action="list-exported",
                                       object_id=f"trust-{trust.pk}-overview").exists()

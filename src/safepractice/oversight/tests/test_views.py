@@ -135,7 +135,7 @@ def test_the_open_cases_list_matches_its_count_and_exports_csv_with_an_audit_ent
     assert response["Content-Type"].startswith("text/csv")
     lines = response.content.decode("utf-8-sig").strip().splitlines()
     assert lines[0].startswith("Reference,Route,State") and len(lines) == 4
-    entry = AuditEntry.objects.get(action="export.csv")
+    entry = AuditEntry.objects.get(action="list-exported")
     assert (entry.actor_id, entry.school_id, entry.object_id) == (
         head.user_id, school.id, "oversight-open-cases")
     assert entry.detail["rows"] == 3 and entry.detail["filters"] == {"route": Route.CONDUCT}

@@ -167,7 +167,7 @@ def test_the_head_sees_who_has_not_acknowledged_and_the_view_is_audited(client):
     response = signed_in(client, head).get(
         reverse("policies:completion", args=[school.slug, document.pk]))
     assert site.user.full_name in response.text
-    assert AuditEntry.objects.filter(action="view-acknowledgement-names").exists()
+    assert AuditEntry.objects.filter(action="acknowledgement-names-viewed").exists()
 
 
 def test_a_review_date_before_adoption_is_refused_on_the_page(client):

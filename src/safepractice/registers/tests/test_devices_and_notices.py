@@ -56,7 +56,7 @@ def test_the_heads_device_look_up_is_audited_with_its_reason(client):
         reverse("registers:device_lookup", args=[school.slug]),
         {"query": "3237518", "reason": "Reported stolen"})
     assert VALID in response.text
-    entry = AuditEntry.objects.get(action="device-lookup")
+    entry = AuditEntry.objects.get(action="devices-looked-up")
     assert entry.detail["reason"] == "Reported stolen"
 
 

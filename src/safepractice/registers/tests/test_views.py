@@ -96,7 +96,7 @@ def test_the_to_acknowledge_queue_downloads_as_csv_and_the_export_is_audited(cli
     lines = response.content.decode("utf-8-sig").strip().splitlines()
     assert lines[0] == "Waiting for,Name,What,Since"
     assert "Acknowledgement of a declaration" in lines[1] and "A family" in lines[1]
-    entry = AuditEntry.objects.get(action="export.csv")
+    entry = AuditEntry.objects.get(action="list-exported")
     assert (entry.actor_id, entry.object_id, entry.detail["rows"]) == (
         slt.user_id, "to-acknowledge", len(lines) - 1)
 
