@@ -13,7 +13,9 @@ from django.utils import timezone
 
 from safepractice.audit.actions import (
     REVIEW_DELETED,
+    REVIEW_PDF_DOWNLOADED,
     REVIEW_STARTED,
+    REVIEW_VIEWED,
 )
 from safepractice.audit.services import record
 from safepractice.exports.limits import human_size
@@ -68,3 +70,14 @@ def delete_review(review: Review) -> None:
     review.delete()
 
 
+
+
+def record_review_viewed(review: Review, viewer: Membership) -> None:
+    """A finished review's report quotes the messages it found: each viewing of it is
+    audited. Before that the page shows progress only, which is not."""
+    if review.is_finished:
+        record(REVIEW_VIEWED, actor=viewer.user, school=viewer.school, target=review)
+
+
+def record_review_pdf_downloaded(review: Review, viewer: Membership) -> None:
+    record(REVIEW_PDF_DOWNLOADED, actor=viewer.user, school=viewer.school, target=review)
