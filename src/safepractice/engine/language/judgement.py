@@ -163,6 +163,10 @@ class JudgementModel:
             start += step
         return windows
 
+    def forget(self) -> None:
+        """Drop the remembered answers (a benchmark timing the model, not the memory)."""
+        self._cache.clear()
+
     def judge(
         self, items: list[tuple[str, str | None, str]], batch_size: int = 32
     ) -> list[Judgement]:

@@ -90,10 +90,14 @@ def test_a_request_in_a_public_comment_is_advice_since_it_may_be_to_a_pupil():
         "communication.request-personal-info", "advice")
 
 
-@pytest.mark.xfail(strict=True, reason="a known false positive of the judgement model "
-                   "(docs/models.md, known weaknesses); strict, so a retrain that fixes it shows")
 @pytest.mark.parametrize(
-    "text", ["What's your number bond to 10 for 2?", "What's your number one tip for Year 3?"]
+    "text",
+    [
+        pytest.param("What's your number bond to 10 for 2?", marks=pytest.mark.xfail(
+            strict=True, reason="a known false positive of the judgement model (docs/models.md, "
+            "known weaknesses); strict, so a retrain that fixes it shows")),
+        "What's your number one tip for Year 3?",
+    ],
 )
 def test_a_number_bond_is_a_lesson_not_a_request(text):
     assert CHECKER.check(message(text, "pupil")) == []

@@ -31,8 +31,6 @@ def test_a_first_name_with_class_context_is_more_confident():
     assert names[0].confidence > 0.5
 
 
-@pytest.mark.xfail(strict=True, reason="a known false positive of the judgement model "
-                   "(docs/models.md, known weaknesses); strict, so a retrain that fixes it shows")
 def test_a_past_pupil_is_told_apart_from_a_current_one():
     text = "Sian Pritchard got into Oxford"
     assert found(CHECKER.check(post(text)), text) == [("names.past-pupil", "Sian Pritchard")]
@@ -92,8 +90,7 @@ def test_a_colleague_by_title_and_surname_in_lower_case():
     "text",
     [
         "Could you hear Priya (Y6) read?",
-        pytest.param("Priya in Year 6 lost a reading book", marks=pytest.mark.xfail(
-            strict=True, reason="a known false positive of the judgement model (docs/models.md)")),
+        "Priya in Year 6 lost a reading book",
     ],
 )
 def test_a_year_group_next_to_a_first_name_says_pupil(text):

@@ -1,6 +1,5 @@
 """Whether an item must not be sent at all: one rule (``engine.sending``) for every front."""
 
-import pytest
 
 from safepractice.engine import Checker, Content, ContentKind, SchoolContext
 from safepractice.engine.sending import must_not_send, send_advice
@@ -31,11 +30,6 @@ def test_a_risk_in_a_post_may_be_sent_once_put_right():
     assert not _verdict(post("Call me on 07700 900123"))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a known false positive of the judgement model: short "
-    "praise to a pupil reads as grooming-risk at 0.81 (docs/models.md)",
-)
 def test_a_message_to_a_pupil_with_nothing_found_may_be_sent():
     assert not _verdict(message("Well done on your spelling test today", "pupil"))
 
