@@ -74,7 +74,7 @@ def test_new_teacher_duties_and_the_heads_counts(
     slt.get_by_role("button", name="Acknowledge this declaration").click()
     expect(slt.locator(".facts")).to_contain_text("acknowledged")
     expect(slt.get_by_role("heading", name="History")).to_be_visible()
-    expect(slt.locator(".history")).to_contain_text("acknowledged by")
+    expect(slt.locator(".history")).to_contain_text("Acknowledged by")
     shots(slt, "6-slt-acknowledged")
 
     head.reload()
