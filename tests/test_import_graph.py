@@ -132,3 +132,37 @@ def test_the_finder_sees_a_circle_closed_inside_a_function(tmp_path):
     (package / "stock.py").write_text("import shop.orders\n")
     graph = import_graph(module_files(tmp_path))
     assert circles(graph) == [["shop.mail", "shop.orders"]]
+
+
+def unexplained_function_imports(path: Path) -> list[int]:
+    """Lines of imports inside a function with no comment saying why: on the line itself, or
+    on the comment just above the block of imports it belongs to."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    found = []
+    for function in ast.walk(ast.parse("\n".join(lines))):
+        if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+            continue
+        for node in ast.walk(function):
+            if not isinstance(node, ast.Import | ast.ImportFrom):
+                continue
+            above = node.lineno - 2
+            while above >= 0 and (not lines[above].strip()
+                                  or lines[above].strip().startswith(("import ", "from "))):
+                above -= 1
+            if "#" not in lines[node.lineno - 1] and not (
+                    above >= 0 and lines[above].strip().startswith("#")):
+                found.append(node.lineno)
+    return sorted(set(found))
+
+
+def test_every_import_inside_a_function_says_why_it_waits():
+    unexplained = [
+        f"{path.relative_to(SOURCE_ROOT)}:{line}"
+        for path in module_files().values()
+        for line in unexplained_function_imports(path)
+    ]
+    assert unexplained == [], (
+        "An import inside a function hides what a module depends on; say why it waits "
+        "(optional package, heavy, app registry not ready, load order) in a comment:\n"
+        + "\n".join(unexplained)
+    )

@@ -75,6 +75,8 @@ def _email(invitation: Invitation, subject: str, body: str) -> None:
 @transaction.atomic
 def invite(user: User, *, by: User | None = None) -> Invitation:
     """Email ``user`` a fresh invitation; any earlier unused one stops working."""
+    # Lazy: policies imports accounts (its reminders address people); imported at call time so the
+    # two apps load in either order.
     from safepractice.policies.reminders import absolute
 
     Invitation.objects.filter(user=user, purpose=Invitation.INVITE).usable().update(
@@ -100,6 +102,7 @@ def invite(user: User, *, by: User | None = None) -> Invitation:
 def send_enrolment_link(user: User) -> bool:
     """Email a signed-in person a link to set up two-factor sign-in; False if one went out in
     the last ``ENROL_LINK_RESEND_MINUTES`` (it is still in their inbox)."""
+    # Lazy: as above (policies' reminders).
     from safepractice.policies.reminders import absolute
 
     recent = timezone.now() - timedelta(minutes=ENROL_LINK_RESEND_MINUTES)

@@ -177,6 +177,8 @@ def tell_the_person(
     **kwargs,
 ) -> None:
     """Email the account's owner when their account (not only the address) is paused."""
+    # Lazy: django-axes loads this handler from the settings, before the app registry is ready;
+    # models and URLs only at call time.
     from django.urls import reverse
 
     from safepractice.accounts.models import User

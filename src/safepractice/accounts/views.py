@@ -4,7 +4,7 @@ from io import BytesIO
 import qrcode
 import qrcode.image.svg
 from django.contrib import messages
-from django.contrib.auth import authenticate
+from django.contrib.auth import authenticate, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import SetPasswordForm
@@ -234,8 +234,6 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
 
 def logout_view(request: HttpRequest) -> HttpResponse:
-    from django.contrib.auth import logout
-
     if request.method == "POST":
         logout(request)
     return redirect("accounts:login")

@@ -7,6 +7,7 @@ class ApiConfig(AppConfig):
     verbose_name = "HTTP API"
 
     def ready(self) -> None:
+        # Inside ready(): models, signals and the URLconf load only once the app registry is ready.
         from django.contrib.auth import get_user_model
         from django.db.models.signals import post_delete, post_save
         from django.urls import reverse
@@ -26,6 +27,7 @@ class ApiConfig(AppConfig):
                 signal.connect(forget_accepted_tokens, sender=model,
                                dispatch_uid=f"api.tokens.{model.__name__}.{id(signal)}")
 
+        # Inside ready(): see above.
         from safepractice.web import navigation
 
         @navigation.register

@@ -7,6 +7,8 @@ class ChecksConfig(AppConfig):
     verbose_name = "Check before you post"
 
     def ready(self) -> None:
+        # Inside ready(): the URLconf and the other apps' modules load only once the registry is
+        # ready.
         from django.urls import reverse
 
         from safepractice.web import home, navigation

@@ -132,6 +132,8 @@ def _roster_imported(sender, school: School, **kwargs) -> None:
 
 
 def connect_signals() -> None:
+    # Called from ready(): the user model and the schools' signals load only once the registry is
+    # ready.
     from django.contrib.auth import get_user_model
 
     from safepractice.schools.signals import roster_changed

@@ -20,6 +20,7 @@ PREPARED_GROUP = 128
 
 def default_detector_factories() -> list[DetectorFactory]:
     """Every detector the engine ships, in a fixed order (so output is deterministic)."""
+    # Lazy: the detectors import the engine's core modules, which import this one.
     from .detectors import FACTORIES
 
     return list(FACTORIES)

@@ -386,6 +386,7 @@ def _save(image: Image.Image, image_format: str, **options: Any) -> bytes:
 def _face_cascade():
     """OpenCV's bundled frontal-face Haar cascade, loaded once per process (None without cv2)."""
     try:
+        # Optional: OpenCV is needed only for face detection, and absent on a lean install.
         import cv2
     except ImportError:
         return None
@@ -400,6 +401,7 @@ def detect_faces(image: Image.Image) -> tuple[tuple[int, int, int, int], ...] | 
     cascade = _face_cascade()
     if cascade is None:
         return None
+    # Optional: OpenCV (see _face_cascade).
     import cv2
     import numpy
 

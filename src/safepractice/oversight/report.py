@@ -161,6 +161,7 @@ def _charts(school: School, end: datetime.date, summaries: list[selectors.RouteS
 
 
 def render_pdf(report: GovernorsReport) -> bytes:
+    # Heavy: WeasyPrint (and its fonts) loads only when a PDF is made.
     from weasyprint import HTML
 
     html = render_to_string("oversight/governors_report.html", {"report": report})

@@ -46,6 +46,7 @@ def send_policy_reminders(school_id: int) -> int:
 @task()
 def send_all_reminders() -> int:
     """Queue each school's reminder tasks (scheduled each school day: scheduling/jobs.py)."""
+    # Lazy: registers' tasks import policies; at call time the two load in either order.
     from safepractice.registers.tasks import send_register_reminders
 
     count = 0

@@ -133,6 +133,7 @@ class StarterProgress:
 
 
 def starter_progress(membership: Membership) -> StarterProgress:
+    # Lazy: policies' selectors import registers'; at call time the two load in either order.
     from safepractice.policies.selectors import policies_to_acknowledge
 
     checklist = StarterChecklist.objects.filter(membership=membership).first()

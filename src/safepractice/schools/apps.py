@@ -7,6 +7,7 @@ class SchoolsConfig(AppConfig):
     verbose_name = "Schools and people"
 
     def ready(self) -> None:
+        # Inside ready(): the URLconf and models load only once the registry is ready.
         from django.urls import reverse
 
         from safepractice.web import navigation

@@ -99,6 +99,7 @@ def _labels(roles: set[str]) -> str:
 def _import_staff(
     school: School, parsed: ParsedRoster, kept: frozenset[str], actor: User | None
 ) -> tuple[int, int, list[str], int]:
+    # Lazy: accounts imports schools' models; invitations at call time keep the load order free.
     from safepractice.accounts.invitations import invite, needs_invitation
 
     existing = _existing_accounts(school, parsed)

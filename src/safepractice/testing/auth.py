@@ -36,6 +36,8 @@ def sign_in_verified(client, user) -> None:
 
 def grant_enrolment(client, user) -> None:
     """As if ``user``, signed in, had just opened an emailed two-factor set-up link."""
+    # Test helpers: imported by tests before Django is set up, so Django's modules load at call
+    # time.
     from datetime import timedelta
 
     from django.utils import timezone
@@ -51,6 +53,7 @@ def grant_enrolment(client, user) -> None:
 def make_token(membership, *, cases: bool = False, **options) -> str:
     """A raw API token for the membership; with ``cases``, case access granted with a code.
     Whoever needs two-factor sign-in, or asks for case access, is given an authenticator."""
+    # As above: at call time, once Django is set up.
     from safepractice.accounts.twofactor import requires_two_factor
     from safepractice.api.models import Scope
     from safepractice.api.tokens import create_token

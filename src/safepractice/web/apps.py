@@ -7,6 +7,7 @@ class WebConfig(AppConfig):
     verbose_name = "Web pages"
 
     def ready(self) -> None:
+        # Inside ready(): the fork guard is installed once, when the web app is ready.
         from safepractice import forking
 
         forking.install()

