@@ -328,6 +328,10 @@ def phone_new(request: HttpRequest) -> HttpResponse:
                       status=400 if form.errors else 200)
 
 
+# The phone request's two buttons: the only POSTs that decide it.
+AGREE, DECLINE = "agree", "decline"
+
+
 @school_view()
 def phone(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_for_school(PhoneOnDutyException.objects.select_related(
@@ -337,9 +341,9 @@ def phone(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         # Only the two buttons decide: anything else (a stale or hand-made form) decides nothing.
         decision = request.POST.get("action")
-        if decision not in ("agree", "decline"):
+        if decision not in (AGREE, DECLINE):
             return HttpResponseBadRequest("Choose Agree or Do not agree.")
-        agree = decision == "agree"
+        agree = decision == AGREE
         return _run(request, lambda: services.decide_phone_exception(item, me, agree=agree), here,
                     f"{'Agreed' if agree else 'Not agreed'}: "
                     f"{item.membership.user.full_name}'s phone on while on duty.")
@@ -357,7 +361,7 @@ def phone(request: HttpRequest, pk: int) -> HttpResponse:
     ])
     if (item.decision == Decision.PENDING and item.ends_at > now and _is_senior(request)
             and item.membership_id != me.pk):
-        page.actions += [Action("agree", "Agree"), Action("decline", "Do not agree", danger=True)]
+        page.actions += [Action(AGREE, "Agree"), Action(DECLINE, "Do not agree", danger=True)]
     return _show(request, item, page)
 
 
